@@ -1,0 +1,11 @@
+"""Texts shared by every part: severities, generic words."""
+
+MESSAGES = {
+    "problem.error": ("GALAT", "ERROR"),
+    "problem.warning": ("PERINGATAN", "WARNING"),
+    "file.unreadable": (
+        "Berkas tidak dapat dibaca: {reason}",
+        "The file cannot be read: {reason}",
+    ),
+    "file.not_found": ("Berkas tidak ditemukan: {path}", "File not found: {path}"),
+}

@@ -1,0 +1,98 @@
+"""Texts for problems in rubric files."""
+
+MESSAGES = {
+    "rubric.invalid_yaml": (
+        "Berkas rubrik bukan YAML yang sah (baris {line}, kolom {column}): {reason}",
+        "The rubric file is not valid YAML (line {line}, column {column}): {reason}",
+    ),
+    "rubric.not_a_mapping": (
+        "Rubrik harus berupa peta kunci: nilai di tingkat teratas",
+        "The rubric must be a mapping of key: value at the top level",
+    ),
+    "rubric.missing_key": ("Kunci wajib tidak ada", "A required key is missing"),
+    "rubric.unknown_key": (
+        "Kunci tidak dikenal (salah ketik?)",
+        "Unknown key (a typo?)",
+    ),
+    "rubric.wrong_type": (
+        "Jenis nilai salah: harus {expected_id}, tertulis {given!r}",
+        "Wrong type of value: must be {expected_en}, found {given!r}",
+    ),
+    "rubric.not_one_of": (
+        "Nilai {given!r} tidak dikenal; pilih salah satu dari {expected}",
+        "Unknown value {given!r}; choose one of {expected}",
+    ),
+    "rubric.too_small": (
+        "Nilai {given!r} terlalu kecil: harus {op} {limit}",
+        "Value {given!r} is too small: must be {op} {limit}",
+    ),
+    "rubric.too_short": (
+        "Daftar ini harus berisi paling sedikit {min_length} butir",
+        "This list needs at least {min_length} items",
+    ),
+    "rubric.invalid": ("Nilai tidak sah: {reason}", "Invalid value: {reason}"),
+    "rubric.weight_not_positive": (
+        "Bobot harus lebih besar dari 0, tertulis {given!r}",
+        "The weight must be greater than 0, found {given!r}",
+    ),
+    "rubric.scale_range": (
+        "Skala tidak sah: min ({min}) harus lebih kecil dari max ({max})",
+        "Invalid scale: min ({min}) must be less than max ({max})",
+    ),
+    "rubric.scale_step": (
+        "Langkah {step} tidak pas dengan rentang {min}–{max}: (max − min) harus kelipatan langkah",
+        "Step {step} does not fit the range {min}–{max}: (max − min) must be a multiple of step",
+    ),
+    "rubric.scale_negative": (
+        "Dengan bobot persen, skala harus mulai dari 0 atau lebih (min = {min})",
+        "With percentage weights the scale must start at 0 or above (min = {min})",
+    ),
+    "rubric.node_shape": (
+        "Kriteria harus punya tepat salah satu: 'scale' (kriteria yang dinilai) atau "
+        "'children' (kelompok kriteria)",
+        "A criterion needs exactly one of 'scale' (a scored criterion) or 'children' "
+        "(a group of criteria)",
+    ),
+    "rubric.level_outside_scale": (
+        "Panduan tingkat {min}–{max} berada di luar skala {scale_min}–{scale_max}",
+        "Guidance level {min}–{max} lies outside the scale {scale_min}–{scale_max}",
+    ),
+    "rubric.duplicate_id": (
+        "Id {id!r} dipakai lebih dari sekali (juga di {other})",
+        "Id {id!r} is used more than once (also at {other})",
+    ),
+    "rubric.unknown_criterion": (
+        "Kriteria {id!r} tidak ada dalam rubrik",
+        "Criterion {id!r} is not in the rubric",
+    ),
+    "rubric.unknown_category": (
+        "Kategori {id!r} tidak ada dalam rubrik",
+        "Category {id!r} is not in the rubric",
+    ),
+    "rubric.unknown_rule": (
+        "Aturan penentu seri {rule!r} tidak dikenal; pilih salah satu dari {expected}",
+        "Unknown tie-break rule {rule!r}; choose one of {expected}",
+    ),
+    "rubric.tie_break_shape": (
+        "Setiap penentu seri harus punya tepat salah satu: 'criterion' atau 'rule'",
+        "Each tie-break needs exactly one of 'criterion' or 'rule'",
+    ),
+    "rubric.trim_too_large": (
+        "Membuang {trim} nilai tertinggi dan {trim} terendah butuh min_judges lebih dari "
+        "{double} (tertulis {min_judges})",
+        "Dropping the {trim} highest and {trim} lowest needs min_judges above {double} "
+        "(found {min_judges})",
+    ),
+    "rubric.rank_sum_per_criterion": (
+        "Jumlah peringkat (rank_sum) hanya berlaku untuk total juri, bukan per kriteria",
+        "Rank sum (rank_sum) applies to each judge's total only, not per criterion",
+    ),
+    "rubric.bands_order": (
+        "Batas nilai predikat harus berbeda satu sama lain (nilai {min} muncul dua kali)",
+        "Band thresholds must differ from one another ({min} appears twice)",
+    ),
+    "rubric.category_no_criteria": (
+        "Kategori {id!r} tidak punya kriteria yang dinilai",
+        "Category {id!r} has no scored criteria",
+    ),
+}
