@@ -475,7 +475,8 @@ def _cross_checks(raw: Mapping[str, Any], file: str) -> list[Problem]:
     tie_breaks = raw.get("tie_breaks")
     if isinstance(tie_breaks, list) and known:
         for i, rule in enumerate(tie_breaks):
-            if isinstance(rule, dict) and "criterion" in rule and str(rule["criterion"]) not in known:
+            named = rule.get("criterion") if isinstance(rule, dict) else None
+            if named is not None and str(named) not in known:
                 problems.append(error("rubric.unknown_criterion", file=file,
                                       cell=f"tie_breaks[{i}].criterion", id=rule["criterion"]))
 
@@ -523,7 +524,11 @@ def parse_rubric(text: str, file: str = "<rubric>") -> tuple[Rubric | None, list
     try:
         rubric = Rubric.model_validate(raw)
     except ValidationError as exc:
-        problems = [_problem_from_pydantic(e, file) for e in exc.errors()] + problems
+        errors = exc.errors()
+        # pydantic also calls a list "too short" when all its items failed: not a real mistake
+        inner = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+        errors = [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in inner)]
+        problems = [_problem_from_pydantic(e, file) for e in errors] + problems
     if problems:
         return None, problems
     return rubric, []

@@ -1,0 +1,226 @@
+"""``score(rubric, entries, scores) -> Result``: the one call the app and the CLI use.
+
+The result is a pure function of its inputs. The steps, each over the whole table at once:
+
+1. check the score table (:mod:`scoring.validate`) and each judge's completeness per entry,
+   applying the rubric's ``missing_scores`` rule;
+2. each judge's parts and total (:mod:`scoring.totals`);
+3. the panel's figures (:mod:`scoring.panel`), on judges' totals or per criterion;
+4. ranks with tie-breaks per category (:mod:`scoring.ranking`, :mod:`scoring.tiebreaks`);
+5. award recommendations (:mod:`scoring.awards`).
+
+Errors anywhere block the ranking: the Result then carries the problems and no standings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from scoring import awards, panel, ranking, table, tiebreaks
+from scoring.entries import Entries
+from scoring.problems import Problem, error, has_errors, warning
+from scoring.result import Result
+from scoring.rounding import round_half_away
+from scoring.rubric import Rubric, fingerprint_of
+from scoring.totals import TOTAL, node_parts, weight_matrix
+from scoring.validate import check_table
+
+ENTRY_KEYS = ["entry_id", "category"]
+JUDGE_KEYS = ["entry_id", "category", "judge_id"]
+
+
+def fingerprint(rubric: Rubric, entries: Entries, scores: pd.DataFrame) -> str:
+    """sha256 over the rubric, the entries and the scores (their sources left out, so the same
+    marks typed into another file give the same fingerprint)."""
+    marks = table.make(scores)[["entry_id", "category", "judge_id", "criterion_id", "score"]]
+    marks = marks.sort_values(list(marks.columns), kind="mergesort")
+    digest = hashlib.sha256(marks.to_csv(index=False, float_format="%.9g").encode())
+    return fingerprint_of({"rubric": rubric.fingerprint,
+                           "entries": fingerprint_of(entries.to_records()),
+                           "scores": digest.hexdigest()})
+
+
+def _dedupe(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The same problem found by a reader and by the table check is reported once."""
+    seen: dict[tuple[str, str, str, str, str], Problem] = {}
+    for p in problems:
+        seen.setdefault((p.severity, p.code, p.file, p.sheet, p.cell), p)
+    return tuple(seen.values())
+
+
+def _complete(clean: pd.DataFrame, rubric: Rubric) -> tuple[pd.DataFrame, list[Problem]]:
+    """Each judge's scores per entry as a leaf matrix, with the ``missing_scores`` rule applied
+    to entries a judge scored only in part."""
+    wide = clean.pivot_table(index=JUDGE_KEYS, columns="criterion_id", values="score",
+                             aggfunc="first", observed=True)
+    leaf_ids = [leaf.id for leaf in rubric.leaves]
+    wide = wide.reindex(columns=leaf_ids)
+    categories = wide.index.get_level_values("category")
+    applies = weight_matrix(rubric).reindex(categories).notna().to_numpy()
+    missing = applies & wide.isna().to_numpy()
+    problems: list[Problem] = []
+    rows_missing = np.flatnonzero(missing.any(axis=1))
+    if len(rows_missing) == 0:
+        return wide, problems
+    rule = rubric.missing_scores
+    code = {"error": "score.incomplete", "minimum": "score.filled_minimum",
+            "exclude_judge": "score.judge_excluded"}[rule]
+    make = error if rule == "error" else warning
+    for row in rows_missing:
+        entry_id, _, judge = wide.index[row]
+        absent = [leaf_ids[i] for i in np.flatnonzero(missing[row])]
+        names = ", ".join(rubric.nodes[c].name for c in absent)
+        problems.append(make(code, cell=f"{judge} / {entry_id}", judge=judge,
+                             entry_id=entry_id, criteria=names))
+    if rule == "minimum":
+        minimum = np.array([leaf.scale.min for leaf in rubric.leaves])  # type: ignore[union-attr]
+        filled = np.where(missing, minimum[None, :], wide.to_numpy())
+        wide = pd.DataFrame(filled, index=wide.index, columns=wide.columns)
+    elif rule == "exclude_judge":
+        wide = wide.iloc[np.flatnonzero(~missing.any(axis=1))]
+    return wide, problems
+
+
+def _round_parts(parts: pd.DataFrame, rubric: Rubric) -> pd.DataFrame:
+    """Round combined parts at the stage each column belongs to."""
+    stages = rubric.rounding
+    out = parts.copy()
+    leaves = [leaf.id for leaf in rubric.leaves]
+    groups = [group.id for group in rubric.groups]
+    out[leaves] = round_half_away(out[leaves].to_numpy(), stages.weighted_criterion)
+    out[groups] = round_half_away(out[groups].to_numpy(), stages.group)
+    out[TOTAL] = round_half_away(out[TOTAL], stages.total)
+    return out
+
+
+def _panel(wide: pd.DataFrame, judge_parts: pd.DataFrame, rubric: Rubric, *, rounded: bool
+           ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The panel's parts and total per entry, its leaf scores, and the trim fallbacks."""
+    rule = rubric.panel
+    columns = list(judge_parts.columns)
+    if rule.apply_to == "total":
+        marks = judge_parts.reset_index()
+        weights, fallback = panel.panel_weights(marks, ENTRY_KEYS, TOTAL, rule)
+        parts = panel.combine(marks, ENTRY_KEYS, columns, weights)
+        if rounded:
+            parts = _round_parts(parts, rubric)
+        leaf_marks = wide.reset_index()
+        leaf_scores = panel.combine(leaf_marks, ENTRY_KEYS, list(wide.columns), weights)
+        fallbacks = fallback.groupby([marks["entry_id"], marks["category"]]).any()
+        return parts, leaf_scores, fallbacks
+    long = wide.stack(future_stack=True).dropna().rename("score").reset_index()
+    weights, fallback = panel.panel_weights(long, [*ENTRY_KEYS, "criterion_id"], "score", rule)
+    combined = panel.combine(long, [*ENTRY_KEYS, "criterion_id"], ["score"], weights)
+    leaf_scores = combined["score"].unstack("criterion_id").reindex(columns=wide.columns)
+    if rounded:
+        leaf_scores = leaf_scores.apply(
+            lambda col: round_half_away(col, rubric.rounding.criterion))
+    categories = pd.Series(leaf_scores.index.get_level_values("category"),
+                           index=leaf_scores.index)
+    parts = node_parts(leaf_scores, categories, rubric, rounded=rounded)
+    fallbacks = fallback.groupby([long["entry_id"], long["category"]]).any()
+    return parts, leaf_scores, fallbacks
+
+
+def _rank_sums(judge_parts: pd.DataFrame) -> tuple[pd.Series, list[Problem]]:
+    totals = judge_parts[[TOTAL]].reset_index()
+    problems = []
+    for (category, judge), rows in totals.groupby(["category", "judge_id"], observed=True):
+        expected = set(totals.loc[totals["category"] == category, "entry_id"])
+        absent = sorted(expected - set(rows["entry_id"]))
+        if absent:
+            problems.append(error("panel.rank_sum_incomplete", cell=str(judge),
+                                  category=category, judge=judge, entries=", ".join(absent)))
+    ranks = panel.judge_ranks(totals)
+    sums = ranks.groupby([totals["entry_id"], totals["category"]]).sum()
+    return sums, problems
+
+
+def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
+          problems: Iterable[Problem] = (), lang: str = "id") -> Result:
+    """Score a competition: the ranking per category with ties, tie-breaks and awards.
+
+    ``problems`` are those the readers found; they are carried into the result, and any error
+    among them blocks the ranking. ``lang`` is the language of award names in the standings.
+    """
+    scores = table.make(scores)
+    found = [*problems, *entries.check_categories(rubric.category_ids)]
+    clean, checked = check_table(scores, rubric, entries)
+    found += checked
+    print_id = fingerprint(rubric, entries, scores)
+    if clean.empty:
+        found.append(error("scores.none"))
+        return Result(rubric, entries, print_id, clean, _dedupe(found))
+
+    wide, incomplete = _complete(clean, rubric)
+    found += incomplete
+    categories = pd.Series(wide.index.get_level_values("category"), index=wide.index)
+    judge_parts = node_parts(wide, categories, rubric, rounded=True)
+    exact_judge_parts = node_parts(wide, categories, rubric, rounded=False)
+
+    parts, leaf_scores, fallbacks = _panel(wide, judge_parts, rubric, rounded=True)
+    exact_parts, _, _ = _panel(wide, exact_judge_parts, rubric, rounded=False)
+
+    judged = set(scores["entry_id"])  # scored but rejected: the errors say why
+    found += [warning("entry.unscored", cell=e.id, entry_id=e.id, name=e.name)
+              for e in entries if e.id not in judged and e.category in rubric.category_ids]
+    for category, count in fallbacks[fallbacks].groupby(level="category").size().items():
+        found.append(warning("panel.trim_fallback", category=category, count=int(count),
+                             min_judges=rubric.panel.min_judges))
+
+    rank_sums = None
+    if rubric.panel.rule == "rank_sum":
+        rank_sums, rank_problems = _rank_sums(judge_parts)
+        found += rank_problems
+
+    standings = parts.reset_index()
+    names = {e.id: e.name for e in entries}
+    standings.insert(1, "name", standings["entry_id"].map(names))
+    counts = judge_parts.groupby(level=["entry_id", "category"]).size()
+    standings.insert(3, "n_judges", counts.reindex(parts.index).to_numpy())
+    standings["trim_fallback"] = fallbacks.reindex(parts.index).fillna(False).to_numpy()
+
+    judge_totals = judge_parts.reset_index()
+    if has_errors(found):
+        return Result(rubric, entries, print_id, clean, _dedupe(found),
+                      judge_totals=judge_totals)
+
+    decided_on = parts if rubric.rounding.ties_on == "rounded" else exact_parts
+    decided_judges = (judge_parts if rubric.rounding.ties_on == "rounded"
+                      else exact_judge_parts).reset_index()
+    keyed = decided_on.reset_index().set_index("entry_id")
+    context = tiebreaks.Context(keyed, decided_judges)
+    key_frame = pd.DataFrame({"entry_id": keyed.index, "category": keyed["category"].to_numpy()})
+    if rank_sums is not None:
+        standings["rank_sum"] = rank_sums.reindex(parts.index).to_numpy()
+        key_frame["_primary"] = -rank_sums.reindex(
+            pd.MultiIndex.from_frame(key_frame[["entry_id", "category"]])).to_numpy()
+    else:
+        key_frame["_primary"] = keyed[TOTAL].to_numpy()
+    rule_keys = [rule.key for rule in rubric.tie_breaks]
+    for rule in rubric.tie_breaks:
+        key_frame[rule.key] = tiebreaks.values(rule, context).to_numpy()
+    ranked, ties = ranking.rank(key_frame, ["_primary", *rule_keys], rule_keys)
+    standings = standings.merge(ranked[["entry_id", "rank", "tied", "decided_by"]],
+                                on="entry_id", how="left")
+    standings = awards.recommend(standings, rubric, lang)
+    order = {c: i for i, c in enumerate(rubric.category_ids)}
+    standings = (standings.assign(_order=standings["category"].map(order))
+                 .sort_values(["_order", "rank", "entry_id"]).drop(columns="_order")
+                 .reset_index(drop=True))
+
+    places = {c: len(rubric.awards.for_category(c).places) for c in rubric.category_ids}
+    for tie in ties:
+        for group in tie.unresolved:
+            shared = standings.loc[standings["entry_id"].isin(group), "rank"].min()
+            if shared <= places.get(tie.category, 0):
+                found.append(warning("tie.unresolved", cell=", ".join(group),
+                                     category=tie.category, rank=int(shared),
+                                     names=", ".join(names[e] for e in group)))
+    return Result(rubric, entries, print_id, clean, _dedupe(found), standings=standings,
+                  judge_totals=judge_totals, panel_scores=leaf_scores.reset_index(),
+                  ties=tuple(ties))
