@@ -23,10 +23,13 @@ from scoring.rounding import to_nano
 
 @dataclass(frozen=True)
 class TieStep:
-    """One rule applied inside one group still tied: its value for each entry of the group."""
+    """One rule applied inside one group still tied: its value for each entry of the group,
+    and whether it separated any of them (a rule that leaves them equal is recorded too, so
+    the explanation shows every comparison made)."""
 
     rule: str
     values: tuple[tuple[str, float], ...]
+    separated: bool
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,9 @@ def _explain(group: pd.DataFrame, keys: list[str], key_cols: list[str], rules: l
         still_tied = []
         for sub in pending:
             values = sub[key_cols[level]]
-            if values.nunique() > 1:
-                shown = sub[keys[level]].astype(float)
-                steps.append(TieStep(rule, tuple(zip(sub["entry_id"], shown, strict=True))))
+            shown = sub[keys[level]].astype(float)
+            steps.append(TieStep(rule, tuple(zip(sub["entry_id"], shown, strict=True)),
+                                 separated=values.nunique() > 1))
             for _, part in sub.groupby(key_cols[level], sort=False):
                 if len(part) > 1:
                     still_tied.append(part)

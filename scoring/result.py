@@ -101,7 +101,8 @@ class Result:
             "categories": categories,
             "ties": [
                 {"category": tie.category, "rank": tie.rank, "entries": list(tie.entries),
-                 "steps": [{"rule": s.rule, "values": {e: _number(v) for e, v in s.values}}
+                 "steps": [{"rule": s.rule, "separated": s.separated,
+                            "values": {e: _number(v) for e, v in s.values}}
                            for s in tie.steps],
                  "unresolved": [list(group) for group in tie.unresolved]}
                 for tie in self.ties],

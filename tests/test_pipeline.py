@@ -130,7 +130,8 @@ def test_json_shape_and_determinism() -> None:
         "subtotals": {"a": 45, "b": 35}, "award": "Juara I", "place": "Juara I",
         "band": None, "reward": None, "decided_by": "criterion:a", "n_judges": 1}
     assert second["rank"] == 2 and second["award"] is None
-    assert data["ties"][0]["steps"] == [{"rule": "criterion:a", "values": {"e1": 45, "e2": 35}}]
+    assert data["ties"][0]["steps"] == [
+        {"rule": "criterion:a", "separated": True, "values": {"e1": 45, "e2": 35}}]
 
 
 @pytest.mark.parametrize("rule", ["mean", "median", "trimmed_mean"])

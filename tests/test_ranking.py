@@ -60,7 +60,9 @@ def test_a_tie_no_rule_separates_stays_shared() -> None:
     assert bool(rows.loc["e1", "tied"]) and rows.loc["e3", "rank"] == 3
     assert [p.code for p in result.warnings] == []  # no places in this rubric
     [tie] = result.ties
-    assert [s.rule for s in tie.steps] == [] and tie.unresolved == (("e1", "e2"),)
+    assert [(s.rule, s.separated) for s in tie.steps] == [("criterion:a", False),
+                                                          ("criterion:b", False)]
+    assert tie.unresolved == (("e1", "e2"),)
 
 
 def test_chain_first_rule_ties_second_separates() -> None:
@@ -74,8 +76,11 @@ def test_chain_first_rule_ties_second_separates() -> None:
     assert rows.loc["e2", "rank"] == 1 and rows.loc["e1", "rank"] == 2
     assert rows.loc["e2", "decided_by"] == "highest_lowest_judge_total"
     [tie] = result.ties
-    assert [s.rule for s in tie.steps] == ["highest_lowest_judge_total"]
-    assert dict(tie.steps[0].values) == {"e2": 75, "e1": 70}
+    # the first rule is tried and leaves them equal (both a parts are 80 / 2 = 40)
+    assert [(s.rule, s.separated) for s in tie.steps] == [
+        ("criterion:a", False), ("highest_lowest_judge_total", True)]
+    assert dict(tie.steps[0].values) == {"e2": 40, "e1": 40}
+    assert dict(tie.steps[1].values) == {"e2": 75, "e1": 70}
 
 
 def test_median_judge_total_rule() -> None:

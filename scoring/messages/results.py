@@ -12,7 +12,9 @@ MESSAGES = {
         "nilai total juri yang terendah (lebih tinggi lebih baik)",
         "the lowest judge total (higher is better)",
     ),
-    "tiebreak.decided": ("unggul pada {rule}", "ahead on {rule}"),
+    "tiebreak.decided": ("nilai akhir sama; ditentukan oleh {rule}",
+                         "equal total; decided by {rule}"),
+    "tiebreak.ahead": ("unggul pada {rule}", "ahead on {rule}"),
     "panel.mean": ("rata-rata", "mean"),
     "panel.median": ("median", "median"),
     "panel.trimmed_mean": (
