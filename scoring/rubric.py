@@ -251,6 +251,14 @@ class Rubric(_Model):
     def label(self, lang: str = "id") -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+                   ) -> Rubric:
+        """A copy with ``update`` applied; the figures cached from the tree are made anew."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _CACHED:
+            copy.__dict__.pop(name, None)
+        return copy
+
     # --- the tree ---------------------------------------------------------------------------
 
     def walk(self) -> Iterator[tuple[Criterion, Criterion | None, int]]:
@@ -347,6 +355,10 @@ class Rubric(_Model):
     @cached_property
     def fingerprint(self) -> str:
         return fingerprint_of(self.model_dump(mode="json"))
+
+
+_CACHED = tuple(name for name, value in vars(Rubric).items()
+                if isinstance(value, cached_property))
 
 
 def fingerprint_of(data: Any) -> str:

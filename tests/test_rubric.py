@@ -188,3 +188,13 @@ def test_rubric_objects_are_immutable() -> None:
     with pytest.raises(ValidationError):
         rubric.title = "changed"  # type: ignore[misc]
     assert isinstance(rubric.criteria, tuple)
+
+
+def test_a_modified_copy_does_not_keep_cached_figures() -> None:
+    from tests.helpers import rubric_from
+
+    rubric = rubric_from(GOOD)
+    assert rubric.leaves and rubric.fingerprint  # fill the caches
+    copy = rubric.model_copy(update={"version": "2", "criteria": rubric.criteria[:1]})
+    assert copy.fingerprint != rubric.fingerprint
+    assert [leaf.id for leaf in copy.leaves] == ["c1", "c2"]

@@ -1,0 +1,48 @@
+"""Helpers for the template tests: filling, editing and reading workbooks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from io import BytesIO
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from scoring.entries import Entries
+from scoring.problems import Problem
+from scoring.rubric import Rubric
+from scoring.sheets import read_workbook, template_cells
+
+
+def full_scores(data: bytes, value: object = 80) -> dict[tuple[str, str], object]:
+    """A score for every cell of a template, all ``value``."""
+    return dict.fromkeys(template_cells(data), value)
+
+
+def read(data: bytes, rubric: Rubric, entries: Entries, name: str = "juri.xlsx"
+         ) -> tuple[pd.DataFrame, list[Problem]]:
+    """read_workbook, also rendering every problem in both languages so that a message with a
+    placeholder its problem does not fill fails the test that produced it."""
+    frame, problems = read_workbook(data, name, rubric, entries)
+    render(problems)
+    return frame, problems
+
+
+def render(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        assert problem.message("id") and problem.message("en")
+        assert "{" not in problem.message("id") + problem.message("en")
+
+
+def edit(data: bytes, changes: dict[tuple[str, str], object]) -> bytes:
+    """Write values into any cells, as a judge who unprotected the sheet might."""
+    wb = load_workbook(BytesIO(data))
+    for (sheet, cell), value in changes.items():
+        wb[sheet][cell].value = value
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def codes(problems: Iterable[Problem]) -> list[str]:
+    return [p.code for p in problems]
