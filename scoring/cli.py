@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scoring import sheets
+from scoring import cli_archive, sheets
 from scoring.entries import load_entries
 from scoring.export import results_workbook
 from scoring.i18n import LANGUAGES, format_number, t
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
     run.add_argument("--out", type=Path, help="write the results workbook (.xlsx)")
     run.add_argument("--json", type=Path, help="write the result as JSON")
+    cli_archive.add_commands(commands)
     return parser
 
 
@@ -122,6 +123,8 @@ def _score(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command in cli_archive.COMMANDS:
+            return cli_archive.run(args)
         return _template(args) if args.command == "template" else _score(args)
     except ProblemsError as exc:
         print(format_problems(exc.problems, args.lang), file=sys.stderr)

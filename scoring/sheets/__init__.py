@@ -34,6 +34,7 @@ __all__ = [
     "Layout",
     "WorkbookRead",
     "fill_template",
+    "read_file",
     "read_many",
     "read_workbook",
     "template_cells",
@@ -59,6 +60,11 @@ def read_workbook(data: bytes, filename: str, rubric: Rubric, entries: Entries
     """The scores in one uploaded workbook, as a score table, and every problem found."""
     result = _read(data, filename, rubric, entries)
     return result.table, list(result.problems)
+
+
+def read_file(data: bytes, filename: str, rubric: Rubric, entries: Entries) -> WorkbookRead:
+    """One uploaded workbook read in full: its scores, problems and whose they are."""
+    return _read(data, filename, rubric, entries)
 
 
 def read_many(files: Iterable[tuple[str, bytes]], rubric: Rubric, entries: Entries

@@ -1,0 +1,129 @@
+"""The archive's commands: ``python -m scoring publish|history|import-results|seed-sample``.
+
+Every command takes ``--db URL`` (default: ``$JURI_DATABASE_URL``, else ``data/juri.db``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from scoring.entries import load_entries
+from scoring.i18n import format_number, t
+from scoring.problems import format_problems
+from scoring.rubric import load_rubric
+from scoring.store import open_archive, standings_by_year
+from scoring.store.imports import import_past_results
+from scoring.store.publishing import publish_current, submit
+from scoring.store.sample import seed_sample
+
+COMMANDS = ("publish", "history", "import-results", "seed-sample")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--db", help="database URL (default: $JURI_DATABASE_URL or "
+                                         "sqlite:///data/juri.db)")
+        return parser
+
+    publish = with_db(commands.add_parser(
+        "publish", help="keep the judges' sheets in the archive and publish the result"))
+    publish.add_argument("--rubric", required=True, type=Path)
+    publish.add_argument("--entries", required=True, type=Path)
+    publish.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    publish.add_argument("--by", default="", help="who publishes (recorded)")
+    publish.add_argument("--reason", default="",
+                         help="why, when correcting an already published result")
+
+    history = with_db(commands.add_parser("history", help="rank and total by year"))
+    history.add_argument("--category")
+    history.add_argument("--entry", help="one entry id, followed through its renames")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    past = with_db(commands.add_parser("import-results",
+                                       help="import a past year's results (CSV or xlsx)"))
+    past.add_argument("file", type=Path)
+    past.add_argument("--year", required=True, type=int)
+    past.add_argument("--title", help="the competition's title (default: from the file name)")
+    past.add_argument("--category", help="the category of every row, if the file has none")
+    past.add_argument("--by", default="")
+
+    with_db(commands.add_parser("seed-sample",
+                                help="load the sample's three years into an empty archive"))
+
+
+def run(args: argparse.Namespace) -> int:
+    archive = open_archive(args.db)
+    try:
+        return {"publish": _publish, "history": _history, "import-results": _import,
+                "seed-sample": _seed}[args.command](archive, args)
+    finally:
+        archive.close()
+
+
+def _publish(archive, args: argparse.Namespace) -> int:
+    rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
+    found = archive.competitions()
+    same = found[(found["rubric_fingerprint"] == rubric.fingerprint)
+                 & (found["title"] == rubric.title) & (found["origin"] == "tool")]
+    if len(same):
+        competition_id = int(same["competition_id"].iloc[0])
+    else:
+        competition_id = archive.create_competition(
+            rubric.title, rubric.year or 0, args.rubric.read_text(encoding="utf-8"),
+            rubric.fingerprint, entries.to_csv(), args.by)
+    files = [(path.name, path.read_bytes()) for path in args.sheets]
+    for done in submit(archive, competition_id, files, rubric, entries, args.by):
+        problems = [*done.problems, *done.receipt.problems]
+        print(t("cli.upload", args.lang, file=done.filename, judge=done.receipt.judge,
+                status=t(f"cli.upload.{done.receipt.status}", args.lang)))
+        if problems:
+            print(format_problems(problems, args.lang))
+    revision, _ = publish_current(archive, competition_id, args.by, args.reason, args.lang)
+    print(t("cli.published", args.lang, id=competition_id, revision=revision))
+    return 0
+
+
+def _history(archive, args: argparse.Namespace) -> int:
+    frame = standings_by_year(archive, category=args.category)
+    if args.entry:
+        frame = frame[frame["group_id"] == args.entry]
+    if args.json:
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        print(json.dumps(records, ensure_ascii=False, indent=2, default=str))
+        return 0
+    if frame.empty:
+        print(t("cli.history_empty", args.lang))
+        return 0
+    shown = frame.assign(cell=[f"{int(r)}{'=' if tied else ''} ({format_number(v, args.lang)})"
+                               if pd.notna(r) else "–"
+                               for r, tied, v in zip(frame["rank"], frame["tied"],
+                                                     frame["total"], strict=True)])
+    table = shown.pivot_table(index=["category", "name"], columns="year", values="cell",
+                              aggfunc="first").fillna("")
+    print(table.to_string())
+    return 0
+
+
+def _import(archive, args: argparse.Namespace) -> int:
+    title = args.title or args.file.stem
+    report = import_past_results(archive, args.file.read_bytes(), args.file.name,
+                                 year=args.year, title=title, imported_by=args.by,
+                                 category=args.category)
+    if report.problems:
+        print(format_problems(report.problems, args.lang))
+    if not report.ok:
+        return 1
+    print(t("cli.imported", args.lang, rows=report.rows, year=args.year,
+            id=report.competition_id))
+    return 0
+
+
+def _seed(archive, args: argparse.Namespace) -> int:
+    print(t("cli.seeded" if seed_sample(archive) else "cli.seed_skipped", args.lang,
+            url=archive.url))
+    return 0
+

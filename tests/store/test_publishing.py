@@ -1,0 +1,102 @@
+"""The organisers' workflow over the archive: submit sheets, publish, correct; the sample's
+three years; the archive's CLI commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scoring.cli import main
+from scoring.entries import load_entries
+from scoring.problems import ProblemsError
+from scoring.rubric import load_rubric
+from scoring.sheets.template import fill_template, template_cells
+from scoring.store import most_improved, standings_by_year
+from scoring.store.publishing import current_result, publish_current, submit
+from scoring.store.sample import ENTRIES, RUBRIC, SHEETS, seed_sample
+
+
+def sample_files() -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(SHEETS.glob("*.xlsx"))]
+
+
+@pytest.fixture
+def competition(archive):
+    rubric, entries = load_rubric(RUBRIC), load_entries(ENTRIES)
+    cid = archive.create_competition(rubric.title, 2026, RUBRIC.read_text("utf-8"),
+                                     rubric.fingerprint, entries.to_csv(), "test")
+    return cid, rubric, entries
+
+
+def test_submit_publish_and_correct(archive, competition) -> None:
+    cid, rubric, entries = competition
+    files = sample_files()
+    done = submit(archive, cid, files, rubric, entries, "panitia")
+    assert [d.receipt.status for d in done] == ["new"] * 5
+    revision, result = publish_current(archive, cid, "panitia")
+    assert revision == 1 and result.ok
+    first = json.loads(archive.results(cid).result_json)
+    top = first["categories"]["OPD"][0]
+    assert top["name"] == "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+
+    # a judge sends a corrected sheet: stored as a new version, the published result unchanged
+    _, data = files[1]  # the lenient judge, whose high total the trimmed mean dropped
+    cell = {k: v for k, v in template_cells(data).items() if k[0] == "opd-bkpsdm"}
+    corrected = fill_template(data, {key: 0 for key in cell})
+    [again] = submit(archive, cid, [("juri_2_perbaikan.xlsx", corrected)], rubric, entries)
+    assert again.receipt.status == "new_version"
+    assert json.loads(archive.results(cid).result_json) == first
+
+    with pytest.raises(ProblemsError):
+        publish_current(archive, cid, "panitia")  # a correction needs a reason
+    revision, corrected_result = publish_current(archive, cid, "panitia",
+                                                 reason="Juri 2 memperbaiki nilai BKPSDM")
+    assert revision == 2
+    assert json.loads(archive.results(cid, revision=1).result_json) == first
+    rows = corrected_result.standings.set_index("entry_id")
+    # judge 2's total for BKPSDM was the highest and is now 0, the lowest: the trimmed mean
+    # drops it either way, but the judges it keeps change, so the panel total changes
+    assert rows.loc["opd-bkpsdm", "total"] != top["total"]
+    assert current_result(archive, cid).fingerprint == corrected_result.fingerprint
+
+
+def test_a_refused_file_is_kept_and_blocks_nothing_else(archive, competition) -> None:
+    cid, rubric, entries = competition
+    [garbage] = submit(archive, cid, [("rusak.xlsx", b"not a workbook")], rubric, entries)
+    assert garbage.receipt.status == "rejected"
+    assert any(p.is_error for p in garbage.problems)
+    assert archive.upload_bytes(garbage.receipt.upload_id) == b"not a workbook"
+
+
+def test_the_sample_archive_has_three_years_and_a_rename(archive) -> None:
+    assert seed_sample(archive) is True
+    assert seed_sample(archive) is False  # only into an empty archive
+    years = sorted(archive.competitions()["year"])
+    assert years == [2024, 2025, 2026]
+    standings = standings_by_year(archive, category="OPD")
+    archive_agency = standings[standings["group_id"] == "opd-dinarpus"]
+    assert list(archive_agency["year"]) == [2024, 2025, 2026]
+    assert list(archive_agency["recorded_ids"]) == ["opd-kantor-arpus", "opd-dinarpus",
+                                                    "opd-dinarpus"]
+    assert len(most_improved(archive, top=3)) == 3
+
+
+def test_cli_archive_commands(db_url, tmp_path, capsys) -> None:
+    assert main(["--lang", "en", "seed-sample", "--db", db_url]) == 0
+    assert "three sample years" in capsys.readouterr().out
+    assert main(["history", "--db", db_url, "--json", "--entry", "opd-dinarpus"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["year"] for r in rows] == [2024, 2025, 2026]
+    past = tmp_path / "hasil_2023.csv"
+    past.write_text("peringkat,peserta,nilai,penghargaan\n1,Kelurahan Medono,80,Juara I\n"
+                    "2,Kelurahan Tirto,75,Juara II\n", encoding="utf-8")
+    assert main(["--lang", "en", "import-results", str(past), "--year", "2023",
+                 "--category", "KEL", "--db", db_url]) == 0
+    assert "2 entries of 2023 imported" in capsys.readouterr().out
+    assert main(["history", "--db", db_url, "--category", "KEL"]) == 0
+    table = capsys.readouterr().out
+    assert "2023" in table and "Kelurahan Medono" in table
+    unknown = tmp_path / "bad.csv"
+    unknown.write_text("peringkat,peserta\n1,Kelurahan Atlantis\n", encoding="utf-8")
+    assert main(["import-results", str(unknown), "--year", "2022", "--db", db_url]) == 1
