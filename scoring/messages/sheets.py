@@ -52,10 +52,6 @@ MESSAGES = {
         "templates from the rubric in use.",
     ),
     # --- problems in filled templates ----------------------------------------------------------
-    "template.not_a_template": (
-        "Berkas ini bukan templat penilaian dari Juri (tidak ada lembar data templat)",
-        "This file is not a Juri judging template (it has no template data sheet)",
-    ),
     "template.damaged": (
         "Data templat dalam berkas ini rusak dan tidak dapat dibaca: {detail}",
         "The template data in this file is damaged and cannot be read: {detail}",

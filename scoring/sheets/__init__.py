@@ -3,9 +3,17 @@
 Words used here:
 - *layout*: a kind of workbook Juri can read. Each layout is a :class:`Layout` in
   :data:`LAYOUTS`: a name, a test that recognises its workbooks and a reader. Reading tries
-  them in order; a new layout (another organiser's own sheet, say) is one more entry there.
-- *reader*: a function ``(workbook, *, data, file, rubric, entries) -> WorkbookRead`` that
-  returns every score and every problem it finds and never raises on bad input.
+  them in order: our own template first, then the judges' own workbooks, where each sheet
+  gets the *sheet layout* that fits it (recap, form per entry, long table: see
+  :data:`scoring.sheets.detect.SHEET_LAYOUTS`). A new kind of workbook is one more entry in
+  either list.
+- *reader*: a function ``(upload, *, rubric, entries, mapping) -> WorkbookRead`` that
+  returns every score and every problem it finds and never raises on bad input; *upload* is
+  the file opened once (:class:`scoring.sheets.detect.Upload`): any of .xlsx, .xlsm, .xls,
+  .ods, .xlsb, .csv.
+- *mapping*: where the scores are in a judge's own workbook, as detected or as a person
+  confirmed it (:mod:`scoring.sheets.mapping`); :func:`detect` finds it,
+  :func:`read_with_mapping` reads by it.
 
 :func:`read_workbook` reads one file; :func:`read_many` reads a batch and also reports a judge
 who submitted more than one file.
@@ -13,31 +21,67 @@ who submitted more than one file.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
 
 from scoring import table
 from scoring.entries import Entries
 from scoring.problems import Problem, error
 from scoring.rubric import Rubric
 from scoring.sheets import safety
+from scoring.sheets.detect import (
+    DetectedLayout,
+    LayoutRead,
+    Upload,
+    detect,
+    open_upload,
+    read_upload,
+    read_with_mapping,
+    workbook_shape,
+)
+from scoring.sheets.mapping import (
+    IGNORE,
+    Block,
+    Column,
+    Confidence,
+    Confirmation,
+    Judge,
+    Mapping,
+    Option,
+    SheetMapping,
+    mapping_from_yaml,
+    mapping_to_yaml,
+)
 from scoring.sheets.read_template import WorkbookRead, read_template
 from scoring.sheets.template import fill_template, is_template, template_cells, write_template
 
 __all__ = [
+    "IGNORE",
     "LAYOUTS",
+    "Block",
+    "Column",
+    "Confidence",
+    "Confirmation",
+    "DetectedLayout",
+    "Judge",
     "Layout",
+    "Mapping",
+    "Option",
+    "SheetMapping",
     "WorkbookRead",
+    "detect",
     "fill_template",
+    "judges_in",
+    "mapping_from_yaml",
+    "mapping_to_yaml",
     "read_file",
     "read_many",
+    "read_with_mapping",
     "read_workbook",
     "template_cells",
+    "workbook_shape",
     "write_template",
 ]
 
@@ -45,74 +89,102 @@ __all__ = [
 @dataclass(frozen=True)
 class Layout:
     name: str
-    detects: Callable[[Workbook], bool]
+    detects: Callable[[Upload], bool]
     read: Callable[..., WorkbookRead]
-    """Called as ``read(workbook, data=..., file=..., rubric=..., entries=...)``."""
+    """Called as ``read(upload, rubric=..., entries=..., mapping=...)``."""
+
+
+def _is_template(upload: Upload) -> bool:
+    return upload.workbook is not None and is_template(upload.workbook)
+
+
+def _read_template(upload: Upload, *, rubric: Rubric, entries: Entries,
+                   mapping: Mapping | None = None) -> WorkbookRead:
+    assert upload.workbook is not None
+    return read_template(upload.workbook, data=upload.data, file=upload.file, rubric=rubric,
+                         entries=entries)
 
 
 LAYOUTS: tuple[Layout, ...] = (
-    Layout("juri-template", is_template, read_template),
+    Layout("juri-template", _is_template, _read_template),
+    # every other workbook: each sheet's layout is detected (or taken from the mapping)
+    Layout("judges-own", lambda upload: True, read_upload),
 )
 
 
-def read_workbook(data: bytes, filename: str, rubric: Rubric, entries: Entries
-                  ) -> tuple[pd.DataFrame, list[Problem]]:
-    """The scores in one uploaded workbook, as a score table, and every problem found."""
-    result = _read(data, filename, rubric, entries)
+def read_workbook(data: bytes, filename: str, rubric: Rubric, entries: Entries, *,
+                  mapping: Mapping | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """The scores in one uploaded workbook, as a score table, and every problem found.
+
+    ``mapping`` (a confirmed one) says how to read a judge's own workbook; without it the
+    layout is detected.
+    """
+    result = _read(data, filename, rubric, entries, mapping)
     return result.table, list(result.problems)
 
 
-def read_file(data: bytes, filename: str, rubric: Rubric, entries: Entries) -> WorkbookRead:
-    """One uploaded workbook read in full: its scores, problems and whose they are."""
-    return _read(data, filename, rubric, entries)
+def read_file(data: bytes, filename: str, rubric: Rubric, entries: Entries, *,
+              mapping: Mapping | None = None) -> WorkbookRead:
+    """One uploaded workbook read in full: its scores, problems and whose they are.
+
+    For a judge's own workbook the result is a :class:`LayoutRead`, whose ``judges`` lists
+    every judge found in it (a workbook may hold a sheet per judge).
+    """
+    return _read(data, filename, rubric, entries, mapping)
 
 
-def read_many(files: Iterable[tuple[str, bytes]], rubric: Rubric, entries: Entries
-              ) -> tuple[pd.DataFrame, list[Problem]]:
+def judges_in(read: WorkbookRead) -> tuple[tuple[str, str, str], ...]:
+    """``(judge, sheet, cell)`` for every judge whose scores ``read`` holds."""
+    if isinstance(read, LayoutRead):
+        return read.judges
+    return ((read.judge, read.judge_sheet, read.judge_cell),)
+
+
+def read_many(files: Iterable[tuple[str, bytes]], rubric: Rubric, entries: Entries, *,
+              mappings: Sequence[Mapping] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """Read ``(filename, bytes)`` pairs into one score table, with every problem found.
 
-    A judge (names compared ignoring case and spacing) who appears in more than one file is a
-    ``judge.duplicate`` error on each later file, whose scores are then left out of the table
-    so that no judge counts twice; which file is right is for the organisers to decide.
+    Each file is read by the first of ``mappings`` that applies to its name
+    (:meth:`Mapping.applies_to`), else by detection. A judge (names compared ignoring case
+    and spacing) who appears in more than one file is a ``judge.duplicate`` error on each
+    later file, whose scores by that judge are then left out of the table so that no judge
+    counts twice; which file is right is for the organisers to decide.
     """
     tables: list[pd.DataFrame] = []
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
     for filename, data in files:
-        result = _read(data, filename, rubric, entries)
+        mapping = next((m for m in mappings if m.applies_to(filename)), None)
+        result = _read(data, filename, rubric, entries, mapping)
         problems.extend(result.problems)
-        key = result.judge.casefold()
-        if key and key in first_file:
-            problems.append(error("judge.duplicate", file=filename, sheet=result.judge_sheet,
-                                  cell=result.judge_cell, judge=result.judge,
-                                  first_file=first_file[key]))
-            continue
-        if key:
-            first_file[key] = filename
-        tables.append(result.table)
+        judges = judges_in(result)
+        scores = result.table
+        for judge, sheet, cell in judges:
+            key = judge.casefold()
+            if key and key in first_file:
+                problems.append(error("judge.duplicate", file=filename, sheet=sheet,
+                                      cell=cell, judge=judge, first_file=first_file[key]))
+                scores = scores[scores["judge_id"].str.casefold() != key]
+        for judge, _, _ in judges:
+            if judge:
+                first_file.setdefault(judge.casefold(), filename)
+        tables.append(scores)
     return table.concat(tables), problems
 
 
-def _read(data: bytes, filename: str, rubric: Rubric, entries: Entries) -> WorkbookRead:
+def _read(data: bytes, filename: str, rubric: Rubric, entries: Entries,
+          mapping: Mapping | None = None) -> WorkbookRead:
     # the bytes are checked before any parser sees them: parsers decompress whatever they get
     inspection = safety.inspect_bytes(data, filename)
     if not inspection.ok:
         return WorkbookRead.failed(*inspection.problems)
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it does not keep (extensions, styles);
-            # none of them touches cell values, which is all that is read here.
-            warnings.simplefilter("ignore")
-            wb = load_workbook(BytesIO(data), data_only=True)
-    except Exception as exc:  # any failure to parse the upload is a problem with the file
-        reason = str(exc) or type(exc).__name__
-        return WorkbookRead.failed(*inspection.problems,
-                                   error("file.unreadable", file=filename, reason=reason))
+    upload, problems = open_upload(data, filename, inspection.kind)
+    if upload is None:
+        return WorkbookRead.failed(*inspection.problems, *problems)
     try:
         for layout in LAYOUTS:
-            if layout.detects(wb):
-                return layout.read(wb, data=data, file=filename, rubric=rubric,
-                                   entries=entries)
-        return WorkbookRead.failed(error("template.not_a_template", file=filename))
+            if layout.detects(upload):
+                return layout.read(upload, rubric=rubric, entries=entries, mapping=mapping)
+        return WorkbookRead.failed(error("layout.unrecognised", file=filename))
     finally:
-        wb.close()
+        upload.close()

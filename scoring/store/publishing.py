@@ -32,15 +32,25 @@ class Submission:
 
 def submit(archive: Archive, competition_id: int, files: Iterable[tuple[str, bytes]],
            rubric: Rubric, entries: Entries, uploader: str = "") -> list[Submission]:
-    """Read and keep each ``(filename, bytes)``; one transaction per file."""
+    """Read and keep each ``(filename, bytes)``; one transaction per file and judge.
+
+    A workbook that holds several judges (a sheet per judge) is kept once for each of them,
+    with that judge's scores, so that each judge's uploads stay one line of versions.
+    """
     done = []
     for filename, data in files:
         read = sheets.read_file(data, filename, rubric, entries)
-        # a file whose judge cannot be read is still kept, under its file name
-        judge = read.judge or f"? {filename}"
-        receipt = archive.store_upload(competition_id, filename, data, judge, uploader,
-                                       read.table, read.problems)
-        done.append(Submission(filename, receipt, tuple(read.problems)))
+        judges = [name for name, _, _ in sheets.judges_in(read) if name]
+        if not judges:
+            # a file whose judge cannot be read is still kept, under its file name
+            judges = [f"? {filename}"]
+        for judge in judges:
+            scores = read.table
+            if len(judges) > 1:
+                scores = scores[scores["judge_id"].str.casefold() == judge.casefold()]
+            receipt = archive.store_upload(competition_id, filename, data, judge, uploader,
+                                           scores, read.problems)
+            done.append(Submission(filename, receipt, tuple(read.problems)))
     return done
 
 

@@ -362,15 +362,17 @@ def test_template_from_another_rubric_is_not_read(
     assert frame.empty
 
 
-def test_workbook_that_is_not_a_template(tulta: Rubric, pekalongan: Entries) -> None:
+def test_workbook_in_no_layout_we_know(tulta: Rubric, pekalongan: Entries) -> None:
+    # not a template, and "Nilai" names no criterion: the number is reported, not dropped
     wb = Workbook()
     wb.active.append(["Peserta", "Nilai"])
     wb.active.append(["Dinas Kesehatan", 85])
     out = BytesIO()
     wb.save(out)
     frame, problems = read(out.getvalue(), tulta, pekalongan, "rekap.xlsx")
-    assert [(p.code, p.severity, p.file) for p in problems] == [
-        ("template.not_a_template", "error", "rekap.xlsx")]
+    assert sorted((p.code, p.severity, p.file) for p in problems) == [
+        ("layout.sheet_not_read", "warning", "rekap.xlsx"),
+        ("layout.unrecognised", "error", "rekap.xlsx")]
     assert frame.empty
 
 
@@ -477,7 +479,7 @@ def test_every_non_empty_score_cell_is_a_score_or_a_problem(
 
 def test_every_code_used_has_both_texts() -> None:
     used = {
-        "template.not_a_template", "template.damaged", "template.sheet_missing",
+        "layout.unrecognised", "template.damaged", "template.sheet_missing",
         "template.rubric_mismatch", "template.header_edited", "judge.missing_name",
         "judge.changed", "judge.duplicate", "entry.row_edited", "entry.unknown",
         "entry.not_scored", "score.missing", "score.not_a_number", "score.formula_no_value",

@@ -1,0 +1,91 @@
+"""CSV files as a :class:`~scoring.sheets.grid.Grid`: one sheet named after the file.
+
+Words used here:
+
+- *separator*: what splits the fields of a line: ``;`` (what Excel writes where the decimal
+  separator is a comma, as in Indonesia), ``,``, tab or ``|``. It is found by counting: each
+  candidate splits the first lines (quotes respected) and the one that gives the most lines
+  with the same number of fields (more than one) wins; on a tie ``;`` comes first, since in a
+  file with decimal commas ``,`` also splits every number in two.
+- *sheet name*: the file's name without its extension (``rekap_budi.csv`` -> ``rekap_budi``).
+- *encoding*: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is read as
+  Windows-1252, what Excel on Windows writes for "CSV", with a warning that letters may be
+  wrong.
+
+Every value stays text; numbers are read later as judges type them (``85,5`` or ``85.5``, see
+:mod:`scoring.sheets.cells`). Cells are named as in a spreadsheet: the third field of the fifth
+line is ``C5``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from itertools import islice
+from pathlib import PurePath
+
+from scoring.problems import Problem, error, warning
+from scoring.sheets.grid import Book, Grid
+from scoring.sheets.safety import DEFAULT_LIMITS, Limits
+
+SEPARATORS = (";", ",", "\t", "|")
+"""Candidates in order of preference on a tie."""
+SAMPLE_LINES = 50
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def separator_of(lines: list[str]) -> str:
+    """The likeliest separator of the first lines (see the module's words)."""
+    best = (SEPARATORS[0], -1, 0)
+    for separator in SEPARATORS:
+        widths = [len(fields) for fields in csv.reader(lines, delimiter=separator)]
+        counts = Counter(w for w in widths if w > 1)
+        if not counts:
+            continue
+        width, lines_with_it = counts.most_common(1)[0]
+        if (lines_with_it, width) > best[1:]:
+            best = (separator, lines_with_it, width)
+    return best[0]
+
+
+def read_csv(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+             ) -> tuple[Book | None, list[Problem]]:
+    """The CSV file as a book of one grid; rows past the limit are not read (an error)."""
+    text, encoding = decode(data)
+    problems: list[Problem] = []
+    if encoding == "cp1252":
+        problems.append(warning("csv.legacy_encoding", file=filename))
+    text = text.replace("\x00", "")  # a NUL stops the csv module; it is never meant
+    lines = text.splitlines()
+    separator = separator_of(lines[:SAMPLE_LINES])
+    rows: dict[int, dict[int, str]] = {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    for number, fields in enumerate(islice(reader, limits.max_rows + 1), start=1):
+        if number > limits.max_rows:
+            problems.append(error("safety.too_many_rows", file=filename,
+                                  sheet_name=sheet_name(filename), count=len(lines),
+                                  limit=limits.max_rows))
+            return None, problems
+        if len(fields) > limits.max_columns:
+            problems.append(error("safety.too_many_columns", file=filename,
+                                  sheet_name=sheet_name(filename), count=len(fields),
+                                  limit=limits.max_columns))
+            return None, problems
+        kept = {column: value for column, value in enumerate(fields, start=1) if value.strip()}
+        if kept:
+            rows[number] = kept
+    return Book(filename, "csv", (Grid(sheet_name(filename), rows),)), problems
+
+
+def sheet_name(filename: str) -> str:
+    return PurePath(filename).stem or filename

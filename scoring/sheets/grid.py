@@ -1,0 +1,429 @@
+"""One representation of a workbook, whatever format it came in: a book of grids.
+
+Every layout reader (:mod:`scoring.sheets.recap`, :mod:`~scoring.sheets.forms`,
+:mod:`~scoring.sheets.long`) reads a :class:`Grid` and never the file itself, so a layout does
+not care whether the judge saved .xlsx, .xlsm, .xls, .ods or .csv.
+
+Words used here:
+
+- *grid*: one sheet as read: its non-empty cells by row and column (1-based, as Excel numbers
+  them), its merged ranges, its hidden rows and columns, and the number formats of its number
+  cells; each of the last three only where the format and the parser keep them.
+- *book*: the grids of one file in workbook order, with the file's name and *kind*
+  (:data:`scoring.sheets.safety.Kind`).
+- *cell value*: ``str``, ``int``, ``float``, ``bool``, a date or time, a :class:`CellError`
+  (``#DIV/0!`` and its kin, as the file saved it) or a :class:`NoValue` (a formula whose result
+  was never saved). Empty cells are absent: only non-empty cells are kept, so a sheet with one
+  mark in row 90,000 costs one cell, not 90,000 rows.
+- *anchor*: the top-left cell of a merged range, the only one holding its value; the
+  *filled* value of any cell of the range is the anchor's (used for headings and labels).
+
+What each format gives (what is missing is a documented gap, not an error):
+
+====== ========================= ====== ====== ======= ============================
+kind   parser                    merged hidden formats errors / formulas w/o value
+====== ========================= ====== ====== ======= ============================
+xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
+xls    python-calamine           yes    no     no      no (read as empty) / no
+ods    python-calamine           no     no     no      no / no
+xlsb   python-calamine           no     no     no      no / no
+csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
+====== ========================= ====== ====== ======= ============================
+
+Memory is bounded before anything is materialised: an .xlsx's sheets are first scanned as a
+stream (rows, cells and formulas counted without building anything) and refused over the
+:class:`~scoring.sheets.safety.Limits`; other kinds are read row by row and stopped at the
+row limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from scoring.problems import Problem, error
+from scoring.sheets import safety
+from scoring.sheets.safety import DEFAULT_LIMITS, Limits
+
+MAX_CELLS = 2_000_000
+"""Non-empty cells per sheet: 100,000 rows × 20 columns, far beyond any judge's recap."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An error value a spreadsheet saved in a cell (``#DIV/0!``, ``#N/A``, ``#VALUE!`` …)."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class NoValue:
+    """A formula whose result the file does not hold (written by a program that does not
+    calculate); ``formula`` is its text without the leading ``=``."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return "=" + self.formula
+
+
+CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | dt.timedelta | \
+    CellError | NoValue
+
+ERROR_TEXTS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+                         "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!",
+                         "#CONNECT!", "#BUSY!", "#UNKNOWN!", "ERR:502", "ERR:503", "ERR:504",
+                         "ERR:508", "ERR:511", "ERR:522", "#N/A!"})
+"""Error values as Excel and LibreOffice show them; the same text in a CSV is an error too."""
+
+
+def column_letter(column: int) -> str:
+    return get_column_letter(column)
+
+
+def column_number(letters: str) -> int:
+    """``"D"`` -> 4; raises ValueError for anything that is not a column's letters."""
+    return column_index_from_string(letters.strip().upper())
+
+
+def cell_name(row: int, column: int) -> str:
+    """``(5, 3)`` -> ``"C5"``: how problems name a cell, also for a CSV file."""
+    return f"{get_column_letter(column)}{row}"
+
+
+def span(cells: Iterable[tuple[int, int]]) -> str:
+    """The smallest range holding ``cells``: ``D12``, ``D12:H12`` or ``D5:D40``."""
+    cells = list(cells)
+    if not cells:
+        return ""
+    rows = [r for r, _ in cells]
+    columns = [c for _, c in cells]
+    first = cell_name(min(rows), min(columns))
+    last = cell_name(max(rows), max(columns))
+    return first if first == last else f"{first}:{last}"
+
+
+_RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
+
+
+def cells_of(reference: str) -> set[tuple[int, int]]:
+    """Every (row, column) of ``D12`` or ``D12:H12``; empty for anything else."""
+    found = _RANGE.match(reference.strip())
+    if not found:
+        return set()
+    first_col, first_row, last_col, last_row = found.groups()
+    top, left = int(first_row), column_number(first_col)
+    bottom = int(last_row) if last_row else top
+    right = column_number(last_col) if last_col else left
+    return {(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One sheet as read; see the module's words. Rows and columns count from 1."""
+
+    name: str
+    rows: Mapping[int, Mapping[int, Any]]
+    """row -> {column -> non-empty value}; rows without any value are absent."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """(first row, first column, last row, last column) of each merged range."""
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    formats: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    """Number format of each number cell whose format is not ``General``."""
+    hidden: bool = False
+    """The sheet itself is hidden."""
+
+    @cached_property
+    def height(self) -> int:
+        return max(self.rows, default=0)
+
+    @cached_property
+    def width(self) -> int:
+        return max((max(cells) for cells in self.rows.values() if cells), default=0)
+
+    @cached_property
+    def row_numbers(self) -> tuple[int, ...]:
+        """The rows that hold something, top to bottom."""
+        return tuple(sorted(self.rows))
+
+    def value(self, row: int, column: int) -> Any:
+        """The cell's own value (None when empty, and for every cell of a merged range but its
+        anchor)."""
+        cells = self.rows.get(row)
+        return cells.get(column) if cells else None
+
+    @cached_property
+    def _anchors(self) -> dict[tuple[int, int], tuple[int, int]]:
+        # only ranges of reasonable size are spread out; a merge over a whole column would
+        # otherwise cost a million entries
+        anchors: dict[tuple[int, int], tuple[int, int]] = {}
+        for top, left, bottom, right in self.merged:
+            if (bottom - top + 1) * (right - left + 1) > 10_000:
+                continue
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    anchors[r, c] = (top, left)
+        return anchors
+
+    def anchor(self, row: int, column: int) -> tuple[int, int]:
+        """The anchor of the merged range holding the cell; the cell itself when unmerged."""
+        return self._anchors.get((row, column), (row, column))
+
+    def filled(self, row: int, column: int) -> Any:
+        """The cell's value, or its merged range's value (for headings and labels)."""
+        return self.value(*self.anchor(row, column))
+
+    def text(self, row: int, column: int) -> str:
+        """The filled value as text with its spaces folded; ``""`` for empty cells and for
+        numbers (a heading or a name is text)."""
+        value = self.filled(row, column)
+        if isinstance(value, str):
+            return " ".join(value.split())
+        return ""
+
+    def column_values(self, column: int, rows: Iterable[int] | None = None
+                      ) -> Iterator[tuple[int, Any]]:
+        """(row, value) of the non-empty cells of a column, top to bottom."""
+        for row in (self.row_numbers if rows is None else rows):
+            value = self.value(row, column)
+            if value is not None:
+                yield row, value
+
+
+@dataclass(frozen=True)
+class Book:
+    """The grids of one file, in workbook order."""
+
+    file: str
+    kind: str
+    grids: tuple[Grid, ...]
+
+    @cached_property
+    def by_name(self) -> dict[str, Grid]:
+        return {grid.name: grid for grid in self.grids}
+
+
+def blank(value: Any) -> bool:
+    """True for nothing and for text of spaces only."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def load_book(data: bytes, filename: str, kind: str, limits: Limits = DEFAULT_LIMITS,
+              workbook: Workbook | None = None) -> tuple[Book | None, list[Problem]]:
+    """The book in ``data`` (already passed by :func:`safety.inspect_bytes` as ``kind``).
+
+    ``workbook`` is the .xlsx already opened with openpyxl (``data_only=True``) when the caller
+    has it. Returns None and the problems when the file cannot be read within the limits.
+    """
+    try:
+        if kind == "xlsx":
+            return _load_xlsx(data, filename, limits, workbook)
+        if kind == "csv":
+            from scoring.sheets.csvread import read_csv
+
+            return read_csv(data, filename, limits)
+        if kind in ("xls", "ods", "xlsb"):
+            return _load_calamine(data, filename, kind, limits)
+    except Exception as exc:  # any failure to parse an upload is a problem with the file
+        reason = str(exc) or type(exc).__name__
+        return None, [error("file.unreadable", file=filename, reason=reason[:300])]
+    return None, [error("file.unreadable", file=filename, reason=f"unsupported kind {kind}")]
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
+@dataclass
+class _Count:
+    rows: int = 0
+    cells: int = 0
+    formulas: int = 0
+
+
+def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]:
+    """Rows, cells and formulas of each worksheet part, counted from the stream of its XML
+    without building anything (memory: a few chunks). Raises :class:`safety.MemberError`."""
+    counts: dict[str, _Count] = {}
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        parts = [info for info in archive.infolist() if _SHEET_PART.fullmatch(info.filename)]
+    keep = 16  # longest tag prefix looked for, kept across chunk boundaries
+    for info in parts:
+        count = _Count()
+        tail = b""
+        for chunk in safety.iter_member(data, info, limits.max_uncompressed_bytes):
+            window = tail + chunk
+            # a match is counted in the window where it ends past the kept tail
+            for pattern, name in ((_ROW_TAG, "rows"), (_CELL_TAG, "cells"),
+                                  (_FORMULA_TAG, "formulas")):
+                found = sum(1 for m in pattern.finditer(window) if m.end() > len(tail))
+                setattr(count, name, getattr(count, name) + found)
+            tail = window[-keep:]
+        counts[info.filename] = count
+    return counts
+
+
+def _load_xlsx(data: bytes, filename: str, limits: Limits, workbook: Workbook | None
+               ) -> tuple[Book | None, list[Problem]]:
+    try:
+        counts = scan_xlsx(data, limits)
+    except safety.MemberError as exc:
+        return None, [exc.problem(filename)]
+    problems: list[Problem] = []
+    for part, count in counts.items():
+        problems += safety.check_shape(count.rows, 0, limits, file=filename, sheet=part)
+        if count.cells > MAX_CELLS:
+            problems.append(error("layout.sheet_too_large", file=filename, sheet=part,
+                                  count=count.cells, limit=MAX_CELLS))
+    if problems:
+        return None, problems
+    opened = workbook
+    if opened is None:
+        opened = _openpyxl(data, data_only=True)
+    formulas_wb = (_openpyxl(data, data_only=False)
+                   if any(c.formulas for c in counts.values()) else None)
+    try:
+        grids = []
+        for ws in opened.worksheets:
+            grid, found = _grid_from_openpyxl(ws, formulas_wb, filename, limits)
+            problems += found
+            if grid is not None:
+                grids.append(grid)
+    finally:
+        if formulas_wb is not None:
+            formulas_wb.close()
+        if workbook is None:
+            opened.close()
+    return Book(filename, "xlsx", tuple(grids)), problems
+
+
+def _openpyxl(data: bytes, data_only: bool) -> Workbook:
+    with warnings.catch_warnings():
+        # openpyxl warns about features it does not keep (extensions, data validation styles);
+        # none of them touches cell values. Macros (.xlsm) are dropped: keep_vba is False.
+        warnings.simplefilter("ignore")
+        return load_workbook(BytesIO(data), data_only=data_only)
+
+
+def _grid_from_openpyxl(ws: Any, formulas_wb: Workbook | None, filename: str, limits: Limits
+                        ) -> tuple[Grid | None, list[Problem]]:
+    rows: dict[int, dict[int, Any]] = {}
+    formats: dict[tuple[int, int], str] = {}
+    # openpyxl keeps a sheet's cells in ``_cells`` keyed by (row, column); walking it visits
+    # only cells the file has, where iter_rows would create every empty cell in between.
+    for (r, c), cell in ws._cells.items():
+        value = cell.value
+        if value is None:
+            continue
+        if cell.data_type == "e":
+            value = CellError(str(value))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            number_format = cell.number_format
+            if number_format and number_format != "General":
+                formats[r, c] = number_format
+        rows.setdefault(r, {})[c] = value
+    height = max(rows, default=0)
+    width = max((max(cells) for cells in rows.values()), default=0)
+    problems = safety.check_shape(height, width, limits, file=filename, sheet=ws.title)
+    if problems:
+        return None, problems
+    if formulas_wb is not None and ws.title in formulas_wb.sheetnames:
+        for (r, c), cell in formulas_wb[ws.title]._cells.items():
+            if cell.data_type == "f" and rows.get(r, {}).get(c) is None:
+                text = cell.value if isinstance(cell.value, str) else str(
+                    getattr(cell.value, "text", cell.value))
+                rows.setdefault(r, {})[c] = NoValue(text.lstrip("="))
+    merged = tuple((m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges)
+    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    hidden_columns: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min and dim.max:
+            # a hidden range past the data (Excel hides "to the end" as up to XFD) is cut
+            hidden_columns.update(range(dim.min, min(dim.max, max(width, dim.min)) + 1))
+    return Grid(ws.title, rows, merged, hidden_rows, frozenset(hidden_columns), formats,
+                hidden=ws.sheet_state != "visible"), []
+
+
+def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
+                   ) -> tuple[Book | None, list[Problem]]:
+    import python_calamine
+
+    problems: list[Problem] = []
+    grids = []
+    with python_calamine.CalamineWorkbook.from_filelike(BytesIO(data)) as workbook:
+        hidden = {meta.name: str(meta.visible).rsplit(".", 1)[-1] != "Visible"
+                  for meta in workbook.sheets_metadata}
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            start, end = sheet.start, sheet.end
+            if start is None or end is None:
+                grids.append(Grid(name, {}, hidden=hidden.get(name, False)))
+                continue
+            found = safety.check_shape(end[0] + 1, end[1] + 1, limits, file=filename,
+                                       sheet=name)
+            if found:
+                problems += found
+                continue
+            rows = _calamine_rows(sheet, start, end, limits)
+            cells = sum(len(v) for v in rows.values())
+            if cells > MAX_CELLS:
+                problems.append(error("layout.sheet_too_large", file=filename, sheet=name,
+                                      count=cells, limit=MAX_CELLS))
+                continue
+            merged = tuple((top + 1, left + 1, bottom + 1, right + 1)
+                           for (top, left), (bottom, right) in (sheet.merged_cell_ranges or ()))
+            grids.append(Grid(name, rows, merged, hidden=hidden.get(name, False)))
+    if problems:
+        return None, problems
+    return Book(filename, kind, tuple(grids)), []
+
+
+def _calamine_rows(sheet: Any, start: tuple[int, int], end: tuple[int, int], limits: Limits
+                   ) -> dict[int, dict[int, Any]]:
+    """Non-empty cells by 1-based row and column, read one row at a time.
+
+    ``iter_rows`` yields rows from the first row of the sheet but columns from the first used
+    column (python-calamine 0.9); the row offset is checked against the count, in case another
+    version starts at the first used row too.
+    """
+    rows: dict[int, dict[int, Any]] = {}
+    count = 0
+    for index, values in enumerate(sheet.iter_rows()):
+        count += 1
+        if index > end[0] or index >= limits.max_rows + 1:
+            break
+        kept = {start[1] + j + 1: _calamine_value(v) for j, v in enumerate(values)
+                if not (v == "" or v is None)}
+        if kept:
+            rows[index + 1] = kept
+    if count == end[0] - start[0] + 1 and start[0] > 0:
+        rows = {r + start[0]: cells for r, cells in rows.items()}
+    return rows
+
+
+def _calamine_value(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        # calamine gives every number as float; a whole number is shown as one
+        return int(value)
+    if isinstance(value, str) and value.strip() in ERROR_TEXTS:
+        return CellError(value.strip())
+    return value
