@@ -1,0 +1,1 @@
+"""Benchmarks and their generators (not tests): ``python -m bench.simulate``."""

@@ -1,0 +1,139 @@
+"""Sensitivity report: the ranking under each panel rule and normalisation, side by side.
+
+Words used here:
+
+- *official rank*: the rank :func:`scoring.pipeline.score` gives under the rubric as written
+  (its panel rule, tie-breaks and rounding).
+- *variant*: the same competition under another panel rule (``mean``, ``median``,
+  ``trimmed_mean`` — scored by the pipeline with only the rule changed, so tie-breaks and
+  rounding are the rubric's) or another normalisation (``zscore``, ``severity``,
+  ``leniency_spread`` — each judge's total normalised with :func:`scoring.normalise.normalise`
+  and combined with the rubric's panel rule, or the mean when the rubric uses rank sums;
+  ranked on the total, rounded as the rubric rounds totals, ties shared).
+- *place*: the award place an entry's rank gives (rank ≤ the category's number of places),
+  or "no place". An entry's place *changes* when a variant gives it another place; moving
+  from 12th to 15th is a rank change but not a place change.
+
+A variant the data cannot support (for example the severity model on a disconnected design)
+gets no ranks (NaN) and its problems are returned. A rubric whose places are all safe under
+every variant is robust to these choices; an entry whose place changes deserves a look
+before the results are announced — not a different result: the rubric decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from scoring import panel as panel_rules
+from scoring import ranking
+from scoring.entries import Entries
+from scoring.normalise import Method, normalise, total_bounds
+from scoring.pipeline import ENTRY_KEYS, score
+from scoring.problems import Problem, warning
+from scoring.rounding import round_half_away
+from scoring.rubric import Rubric
+
+RULES = ("mean", "median", "trimmed_mean")
+NORMALISATIONS: tuple[Method, ...] = ("zscore", "severity", "leniency_spread")
+VARIANTS = (*RULES, *NORMALISATIONS)
+
+
+def _variant_rubric(rubric: Rubric, **changes: object) -> Rubric:
+    """The rubric with parts replaced. Built anew rather than with ``model_copy``, which would
+    carry the original's cached fingerprint and tree into the copy."""
+    data = rubric.model_dump()
+    for key, value in changes.items():
+        data[key] = value
+    return Rubric.model_validate(data)
+
+
+def _raw_rubric(rubric: Rubric) -> Rubric:
+    """The rubric without its own normalisation, when it has one (so variants start from the
+    judges' totals as given)."""
+    current = getattr(rubric, "normalisation", None)
+    if current is None or getattr(current, "method", "none") == "none":
+        return rubric
+    return _variant_rubric(rubric, normalisation={**current.model_dump(), "method": "none"})
+
+
+def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: Method,
+                      min_scores: int) -> tuple[pd.Series, list[Problem]]:
+    adjusted, _, problems = normalise(judge_totals, method, min_scores=min_scores,
+                                      bounds=total_bounds(rubric))
+    blocked = {p.params.get("category") for p in problems if p.is_error}
+    rule = rubric.panel
+    if rule.rule == "rank_sum":
+        rule = rule.model_copy(update={"rule": "mean"})
+    marks = adjusted[[*ENTRY_KEYS, "judge_id", "total"]]
+    weights, _ = panel_rules.panel_weights(marks, ENTRY_KEYS, "total", rule)
+    combined = panel_rules.combine(marks, ENTRY_KEYS, ["total"], weights).reset_index()
+    combined["total"] = round_half_away(combined["total"].to_numpy(), rubric.rounding.total)
+    ranked, _ = ranking.rank(combined, ["total"], [])
+    ranked = ranked.set_index("entry_id")
+    ranks = ranked["rank"].astype(float).where(~ranked["category"].isin(blocked))
+    return ranks, problems
+
+
+def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
+                variants: Sequence[str] = VARIANTS, min_scores: int = 5,
+                ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Each entry's official rank beside its rank under each variant.
+
+    Returns ``(frame, problems)``: one row per ranked entry with ``entry_id, name, category,
+    official_rank, place`` (the official place's label), ``rank_<variant>`` for each variant,
+    ``rank_changed`` (some variant ranks it otherwise) and ``changed`` (some variant gives it
+    another award place; with no places in the rubric, any rank change), in official order;
+    ``problems``: a warning per category whose places change, and the problems that kept a
+    variant from being computed. When the official result has errors the frame is empty and
+    its errors are returned.
+    """
+    unknown = [v for v in variants if v not in VARIANTS]
+    if unknown:
+        raise ValueError(f"unknown variant(s) {', '.join(unknown)}; use {', '.join(VARIANTS)}")
+    official = score(rubric, entries, scores)
+    if not official.ok:
+        return pd.DataFrame(), list(official.errors)
+    base = official.standings[["entry_id", "name", "category", "rank", "place"]].rename(
+        columns={"rank": "official_rank"})
+    frame = base.set_index("entry_id")
+    problems: list[Problem] = []
+    raw = _raw_rubric(rubric)
+    raw_result = official if raw is rubric else score(raw, entries, scores)
+    for variant in variants:
+        if variant in RULES:
+            if rubric.panel.apply_to == "criterion" and rubric.panel.rule == "rank_sum":
+                continue  # not a valid rubric; the loader refuses it already
+            changed = _variant_rubric(raw, panel={**raw.panel.model_dump(), "rule": variant})
+            result = score(changed, entries, scores)
+            ranks = (result.standings.set_index("entry_id")["rank"].astype(float)
+                     if result.ok else pd.Series(dtype=float))
+        else:
+            ranks, found = _normalised_ranks(raw_result.judge_totals, raw, variant,  # type: ignore[arg-type]
+                                             min_scores)
+            problems += [p for p in found if p.is_error]
+        frame[f"rank_{variant}"] = ranks.reindex(frame.index)
+
+    rank_columns = [f"rank_{v}" for v in variants]
+    places = frame["category"].map(
+        {c: len(rubric.awards.for_category(c).places) for c in rubric.category_ids})
+    ranks = frame[rank_columns].to_numpy(dtype=float)
+    official_rank = frame["official_rank"].to_numpy(dtype=float)[:, None]
+    known = ~np.isnan(ranks)
+    frame["rank_changed"] = (known & (ranks != official_rank)).any(axis=1)
+    # a place is the rank when it is within the places, else "none" (P + 1); with no places
+    # at all, every rank counts
+    limit = np.where(places.to_numpy() > 0, places.to_numpy() + 1, np.inf)[:, None]
+    place_of = np.minimum(ranks, limit)
+    official_place = np.minimum(official_rank, limit)
+    frame["changed"] = (known & (place_of != official_place)).any(axis=1)
+    frame = frame.reset_index()
+    for category, rows in frame[frame["changed"]].groupby("category", sort=False):
+        problems.append(warning("fairness.place_changes", cell=", ".join(rows["entry_id"]),
+                                category=category, count=len(rows),
+                                names=", ".join(rows["name"])))
+    columns = ["entry_id", "name", "category", "official_rank", "place", *rank_columns,
+               "rank_changed", "changed"]
+    return frame.loc[:, columns], problems
