@@ -1,0 +1,69 @@
+"""Helpers for the page tests: start the app in AppTest, collect what a page shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scoring.i18n import t
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+TIMEOUT = 60
+
+PAGE_TITLES = {
+    "ui/competition.py": "app.competition.title",
+    "ui/upload.py": "app.upload.title",
+    "ui/results.py": "app.results.title",
+    "ui/rewards.py": "app.rewards.title",
+    "ui/judges.py": "app.judges.title",
+    "ui/simulation.py": "app.sim.title",
+}
+"""Each page file and the message key of its title."""
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every text a page shows: titles, markdown, notices, captions, metrics, tables, tabs."""
+    out: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning",
+                 "info", "success"):
+        out += [str(element.value) for element in getattr(at, kind)]
+    out += [f"{m.label} {m.value}" for m in at.metric]
+    out += [str(e.label) for e in at.expander]
+    out += [str(tab.label) for tab in at.tabs]
+    for frame in at.dataframe:
+        value = frame.value
+        out += [str(c) for c in value.columns]
+        out += [str(v) for v in value.astype(str).to_numpy().ravel()]
+    return out
+
+
+def shows(at: AppTest, fragment: str) -> bool:
+    return any(fragment in text for text in texts(at))
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception reached Streamlit and the page did not fall back to the error notice."""
+    assert not at.exception, [e.value for e in at.exception]
+    unexpected = {t("app.error.unexpected", lang) for lang in ("id", "en")}
+    assert not unexpected.intersection(e.value for e in at.error)
+
+
+@pytest.fixture
+def app() -> Callable[..., AppTest]:
+    """``app(page=None, lang="id")``: the app run once, then switched to ``page``."""
+
+    def start(page: str | None = None, lang: str = "id") -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        if lang != "id":
+            at.sidebar.radio(key="lang").set_value(lang).run()
+        if page is not None:
+            at.switch_page(page).run()
+        assert_clean(at)
+        return at
+
+    return start

@@ -1,0 +1,33 @@
+"""The Streamlit app's pages and small components (layout only; computation is in scoring/).
+
+:data:`PAGES` is the one list of pages: ``streamlit_app.py`` builds the navigation from it, so
+adding a page is one line here plus its file. Paths are relative to ``streamlit_app.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    """The page's file, relative to the main script (AppTest switches pages by this path)."""
+    title: str
+    """Message key of the page's title in the navigation."""
+    icon: str
+    url_path: str
+    """Stable address, the same in every language."""
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("ui/competition.py", "app.page.competition", ":material/emoji_events:",
+             "kompetisi"),
+    PageSpec("ui/upload.py", "app.page.upload", ":material/upload_file:", "unggah"),
+    PageSpec("ui/results.py", "app.page.results", ":material/leaderboard:", "hasil",
+             default=True),
+    PageSpec("ui/rewards.py", "app.page.rewards", ":material/military_tech:", "penghargaan"),
+    PageSpec("ui/judges.py", "app.page.judges", ":material/groups:", "juri"),
+    PageSpec("ui/simulation.py", "app.page.simulation", ":material/tune:", "simulasi"),
+)

@@ -1,0 +1,196 @@
+"""Session state and caches: the current competition, the language, and cached outcomes.
+
+``st.session_state`` holds the competition as it came (rubric text, entries text, uploaded
+files as (name, bytes)) and the language. Everything computed from it is cached process-wide
+by content digests (:mod:`scoring.service`), so switching pages or languages never reads the
+sheets again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from scoring import service
+from scoring.entries import Entries
+from scoring.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from scoring.problems import Problem
+from scoring.result import Result
+from scoring.rubric import Rubric
+
+LANG_KEY = "lang"
+COMPETITION_KEY = "competition"
+UPLOADER_KEY = "uploader_round"
+"""A counter in the file uploaders' keys: bumping it empties them."""
+APPLIED_KEYS = ("applied_upload", "applied_rubric", "applied_entries")
+"""Digests of the uploads already applied to the competition (one per uploader)."""
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@st.cache_resource(show_spinner=False)
+def _sample() -> service.Competition:
+    return service.sample_competition()
+
+
+def competition() -> service.Competition:
+    """The competition of this session; the bundled sample until something replaces it."""
+    if COMPETITION_KEY not in st.session_state:
+        st.session_state[COMPETITION_KEY] = _sample()
+    return st.session_state[COMPETITION_KEY]
+
+
+def is_sample() -> bool:
+    """The session works on the bundled sample, unchanged."""
+    return competition() == _sample()
+
+
+def set_competition(value: service.Competition) -> None:
+    st.session_state[COMPETITION_KEY] = value
+
+
+def forget_uploads() -> None:
+    """Empty the file uploaders and forget which uploads were applied, so that the same file
+    uploaded again is applied again."""
+    st.session_state[UPLOADER_KEY] = st.session_state.get(UPLOADER_KEY, 0) + 1
+    for key in APPLIED_KEYS:
+        st.session_state.pop(key, None)
+
+
+def back_to_sample() -> None:
+    """The sample's sheets again (the rubric and entries too), and empty uploaders."""
+    st.session_state[COMPETITION_KEY] = _sample()
+    forget_uploads()
+
+
+def source_text(lang: str) -> str:
+    """Where the competition in use comes from, in words."""
+    current = competition()
+    if current.source == "upload":
+        return t("app.source.upload", lang, count=len(current.files))
+    return t("app.source.sample" if is_sample() else "app.source.sample_changed", lang)
+
+
+def uploader_key(name: str) -> str:
+    return f"{name}_{st.session_state.get(UPLOADER_KEY, 0)}"
+
+
+def max_upload_mb() -> int:
+    return service.max_upload_mb()
+
+
+def max_upload_bytes() -> int:
+    return max_upload_mb() * service.MB
+
+
+# --- cached stages --------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _rubric(key: str, name: str, _text: str) -> tuple[Rubric | None, list[Problem]]:
+    return service.load_rubric_text(_text, name)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _entries(key: str, name: str, _text: str) -> tuple[Entries | None, list[Problem]]:
+    return service.load_entries_text(_text, name)
+
+
+@st.cache_resource(show_spinner=False)
+def _reads() -> service.ContentCache:
+    """Score tables read from uploaded sheets, by the digest of rubric, entries and files."""
+    return service.ContentCache(16)
+
+
+@st.cache_resource(show_spinner=False)
+def _outcomes() -> service.ContentCache:
+    """Outcomes (with their Result) by competition digest and language."""
+    return service.ContentCache(32)
+
+
+@st.cache_resource(show_spinner=False)
+def _simulations() -> service.ContentCache:
+    return service.ContentCache(64)
+
+
+def rubric_of(value: service.Competition) -> tuple[Rubric | None, list[Problem]]:
+    return _rubric(value.rubric_key, value.rubric_name, value.rubric_text)
+
+
+def outcome(on_file: Callable[[int, int, str], None] | None = None) -> service.Outcome:
+    """The outcome of this session's competition in its language (cached by content).
+
+    ``on_file`` is called before each sheet is read — only when the sheets are read at all,
+    that is the first time this set of files is seen.
+    """
+    current, language, limit = competition(), lang(), max_upload_bytes()
+    rubric, rubric_problems = rubric_of(current)
+    entries, entries_problems = entries_of(current)
+    read_key = _read_key()
+
+    def read(r: Rubric, e: Entries) -> tuple[pd.DataFrame, list[Problem]]:
+        return _reads().get_or_make(read_key, lambda: service.read_sheets(
+            current.files, r, e, max_bytes=limit, on_file=on_file))
+
+    return _outcomes().get_or_make(
+        _outcome_key(),
+        lambda: service.outcome_of(rubric, rubric_problems, entries, entries_problems, read,
+                                   language))
+
+
+def _read_key() -> str:
+    return service.digest(f"{competition().key}|{max_upload_bytes()}")
+
+
+def _outcome_key() -> str:
+    return f"{_read_key()}|{lang()}"
+
+
+def is_ready() -> bool:
+    """The sheets of this session's competition are read already (nothing slow to do)."""
+    return _outcome_key() in _outcomes() or _read_key() in _reads()
+
+
+def simulation(weights: Mapping[str, float], rule: str) -> Result:
+    """The what-if result for these weights and panel rule (cached; nothing official)."""
+    base = outcome()
+    current, language = competition(), lang()
+    key = service.digest(
+        f"{current.key}|{language}|{rule}|"
+        + ",".join(f"{k}={float(v):g}" for k, v in sorted(weights.items())))
+    return _simulations().get_or_make(
+        key, lambda: service.simulate(base, weights, rule, language))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def results_workbook(key: str, language: str, _result: Result) -> bytes:
+    from scoring.export import results_workbook as make
+
+    return make(_result, language)
+
+
+def entries_of(value: service.Competition) -> tuple[Entries | None, list[Problem]]:
+    return _entries(value.entries_key, value.entries_name, value.entries_text)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _templates(key: str, judges: tuple[str, ...], _rubric: Rubric, _entries: Entries
+               ) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    return service.templates(_rubric, _entries, list(judges))
+
+
+def templates(rubric: Rubric, entries: Entries, judges: tuple[str, ...]
+              ) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """Judges' templates for this session's rubric and entries (cached by content)."""
+    current = competition()
+    return _templates(f"{current.rubric_key}|{current.entries_key}", judges, rubric, entries)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def templates_zip(key: str, judges: tuple[str, ...], _files: list[tuple[str, bytes]]) -> bytes:
+    return service.zip_files(_files)
