@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
+import os
 import posixpath
 import re
 import struct
@@ -58,6 +60,8 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from scoring.i18n import format_number
 from scoring.problems import Problem, error, has_errors, warning
+
+_log = logging.getLogger(__name__)
 
 KB = 1024
 MB = 1024 * KB
@@ -100,7 +104,34 @@ class Limits:
                 raise ValueError(f"Limits.{f.name} must be positive")
 
 
-DEFAULT_LIMITS = Limits()
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """The defaults, each overridden by ``JURI_LIMIT_<FIELD>`` (``JURI_LIMIT_MAX_ROWS``)
+        where that is a positive number; a value that is not is logged and ignored, so a
+        typo in a setting never keeps the app from starting."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, int | float] = {}
+        for f in fields(cls):
+            raw = environ.get(LIMIT_ENV_PREFIX + f.name.upper(), "").strip()
+            if not raw:
+                continue
+            kind = float if f.type in (float, "float") else int
+            try:
+                value = kind(raw)
+            except ValueError:
+                value = 0
+            if value > 0:
+                values[f.name] = value
+            else:
+                _log.warning("ignoring %s=%r: not a positive number",
+                             LIMIT_ENV_PREFIX + f.name.upper(), raw)
+        return cls(**values)
+
+
+LIMIT_ENV_PREFIX = "JURI_LIMIT_"
+DEFAULT_LIMITS = Limits.from_environ()
+"""The limits in force: the defaults above, or the environment's (documented in
+docs/layouts.md)."""
 
 CHUNK = 64 * KB
 """Bytes decompressed at a time: the most a member costs in memory while it is scanned."""

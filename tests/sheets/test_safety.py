@@ -339,6 +339,18 @@ def test_limits_are_validated_and_frozen() -> None:
         20 * MB, 200 * MB, 100.0, 10_000, 200, 100_000, 500, 32_767)
 
 
+def test_limits_are_settings_in_the_environment(caplog: pytest.LogCaptureFixture) -> None:
+    environ = {"JURI_LIMIT_MAX_ROWS": "250000", "JURI_LIMIT_MAX_RATIO": "50.5",
+               "JURI_LIMIT_MAX_SHEETS": "banyak", "JURI_LIMIT_MAX_COLUMNS": "-3",
+               "JURI_LIMIT_MAX_MEMBERS": " "}
+    limits = Limits.from_environ(environ)
+    assert (limits.max_rows, limits.max_ratio) == (250_000, 50.5)
+    # a setting that is not a positive number is ignored (and logged), never fatal
+    assert (limits.max_sheets, limits.max_columns, limits.max_members) == (200, 500, 10_000)
+    assert "JURI_LIMIT_MAX_SHEETS" in caplog.text and "JURI_LIMIT_MAX_COLUMNS" in caplog.text
+    assert Limits.from_environ({}) == Limits()
+
+
 # --- zip bombs and lying archives -----------------------------------------------------------
 
 
