@@ -21,7 +21,6 @@ Words used here:
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
 import os
 import threading
@@ -201,47 +200,17 @@ def text_upload(name: str, data: bytes, max_bytes: int) -> tuple[str | None, lis
     return decode_text(data, name)
 
 
-def _safety_module() -> Any | None:
-    """:mod:`scoring.sheets.safety` when the installed engine has it (checks hostile files)."""
-    try:
-        module = importlib.import_module("scoring.sheets.safety")
-    except ImportError:
-        return None
-    return module if hasattr(module, "check_bytes") else None
-
-
-def safety_problems(files: Iterable[tuple[str, bytes]], max_bytes: int) -> list[Problem]:
-    """What the engine's pre-parse safety check finds in each file (nothing if it has none)."""
-    module = _safety_module()
-    if module is None:
-        return []
-    limits = None
-    if hasattr(module, "Limits"):
-        try:
-            limits = module.Limits(max_file_bytes=max_bytes)
-        except (TypeError, ValueError):
-            limits = None
-    found: list[Problem] = []
-    for name, data in files:
-        found += (module.check_bytes(data, name, limits) if limits is not None
-                  else module.check_bytes(data, name))
-    return found
-
-
 def read_sheets(files: Sequence[tuple[str, bytes]], rubric: Rubric, entries: Entries, *,
                 max_bytes: int, on_file: Callable[[int, int, str], None] | None = None
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read the judges' workbooks into one score table with every problem found.
 
-    Files over ``max_bytes`` and files the safety check refuses are not parsed; their
-    problems say why. ``on_file(index, count, name)`` is called before each file is read (for
-    a progress bar).
+    Files over ``max_bytes`` are not parsed; nor are those the readers' safety check
+    (:mod:`scoring.sheets.safety`, run before any parser) refuses. Their problems say why.
+    ``on_file(index, count, name)`` is called before each file is read (for a progress bar).
     """
     problems = size_problems(files, max_bytes)
     refused = {p.file for p in problems}
-    checked = safety_problems([f for f in files if f[0] not in refused], max_bytes)
-    problems += checked
-    refused |= {p.file for p in checked if p.is_error}
     readable = [f for f in files if f[0] not in refused]
 
     def announced() -> Iterator[tuple[str, bytes]]:
@@ -1046,6 +1015,460 @@ def comparison_styled(comparison: Comparison, lang: str) -> Any:
         return ""
 
     return styled(comparison.frame, comparison.number_columns, lang).map(colour, subset=[change])
+
+
+# --- fairness: rank confidence, the judge report, agreement per group, sensitivity ----------
+
+CONFIDENCE_SEED = 0
+"""The app's rank-confidence seed, the same as the results workbook's and the JSON's: the same
+competition always shows the same figures, on the page and in the exports."""
+CONFIDENCE_RESAMPLES = 2000
+CONFIDENCE_COLUMNS = ("entry_id", "category", "rank", "p_own_place", "p_awarded", "rank_low",
+                      "rank_high", "margin_next", "too_close")
+
+
+def confidence_figures(result: Result, *, seed: int = CONFIDENCE_SEED,
+                       n_resamples: int = CONFIDENCE_RESAMPLES) -> pd.DataFrame:
+    """Each ranked entry's rank confidence (:func:`scoring.confidence.confidence_for`, fixed
+    seed): :data:`CONFIDENCE_COLUMNS`. Numbers and flags only, the same in every language
+    (names and award labels come from the result in the reader's language). Empty when the
+    data cannot give them (no result, a single judge)."""
+    from scoring.confidence import confidence_for
+
+    empty = pd.DataFrame(columns=list(CONFIDENCE_COLUMNS))
+    if not result.ok or result.standings.empty or result.judge_totals.empty:
+        return empty
+    try:
+        frame, _ = confidence_for(result, seed=seed, n_resamples=n_resamples)
+    except ValueError:
+        return empty
+    if frame.empty:
+        return empty
+    return frame.loc[:, list(CONFIDENCE_COLUMNS)].reset_index(drop=True)
+
+
+def percent_text(value: float | None, lang: str) -> str:
+    """A probability as a whole percentage (80%); "> 99%" and "< 1%" rather than a 100% or
+    0% that resampling cannot promise."""
+    if value is None or not np.isfinite(value):
+        return "–"
+    if value >= 0.995:
+        return "> 99%"
+    if 0 < value < 0.005:
+        return "< 1%"
+    return format_number(100 * float(value), lang, 0) + "%"
+
+
+def rank_interval_text(low: float, high: float, lang: str) -> str:
+    """"1–2", or "3" when both ends agree."""
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return "–"
+    low_text, high_text = (format_number(int(v), lang, 0) for v in (low, high))
+    return low_text if low_text == high_text else f"{low_text}–{high_text}"
+
+
+@dataclass(frozen=True)
+class AwardConfidence:
+    """How sure one winner's award is: the probability of holding its own place (None for an
+    award by band), the rank interval, and whether the place is too close to call."""
+
+    probability: float | None
+    probability_text: str
+    interval_text: str
+    too_close: bool
+    warning: str
+    """The "too close to call" sentence, or ""."""
+
+
+def confidence_threshold_text(result: Result, lang: str) -> str:
+    return percent_text(result.rubric.confidence.too_close_below, lang)
+
+
+def confidence_interval_text(lang: str) -> str:
+    """The coverage of the rank intervals (90%)."""
+    from scoring.confidence import INTERVAL
+
+    return percent_text(INTERVAL, lang)
+
+
+def confidence_note(result: Result, lang: str) -> str:
+    """What the probability and the rank interval mean, in plain words."""
+    return t("app.fair.conf.note", lang,
+             resamples=format_number(CONFIDENCE_RESAMPLES, lang, 0),
+             interval=confidence_interval_text(lang),
+             threshold=confidence_threshold_text(result, lang))
+
+
+def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Result,
+                     category: str, lang: str) -> dict[str, AwardConfidence]:
+    """For each winner of a category (by entry id) its :class:`AwardConfidence`; winners the
+    figures do not cover are left out."""
+    if figures.empty:
+        return {}
+    rows = figures[figures["category"] == category].set_index("entry_id")
+    threshold = confidence_threshold_text(result, lang)
+    out = {}
+    for item in items:
+        if item.entry_id not in rows.index:
+            continue
+        row = rows.loc[item.entry_id]
+        p = row["p_own_place"]
+        probability = None if pd.isna(p) else float(p)
+        ranks = rank_interval_text(float(row["rank_low"]), float(row["rank_high"]), lang)
+        p_text = percent_text(probability, lang)
+        too_close = bool(row["too_close"]) and probability is not None
+        warning_text = (t("app.fair.conf.too_close", lang, probability=p_text,
+                          threshold=threshold) if too_close else "")
+        out[item.entry_id] = AwardConfidence(probability, p_text, ranks, too_close,
+                                             warning_text)
+    return out
+
+
+def awards_confidence_frame(items: Sequence[Award], confidence: Mapping[str, AwardConfidence],
+                            lang: str) -> pd.DataFrame:
+    """:func:`awards_frame` with each winner's probability, rank interval and the too-close
+    mark, after the margin."""
+    frame = awards_frame(items, lang)
+    at = list(frame.columns).index(t("app.rewards.margin", lang)) + 1
+    found = [confidence.get(a.entry_id) for a in items]
+    frame.insert(at, t("app.fair.col.probability", lang),
+                 [c.probability_text if c else "–" for c in found])
+    frame.insert(at + 1, t("app.fair.col.rank_interval", lang),
+                 [c.interval_text if c else "–" for c in found])
+    frame.insert(at + 2, t("app.fair.col.too_close", lang),
+                 ["⚠ " + t("app.fair.conf.too_close_mark", lang) if c and c.too_close else ""
+                  for c in found])
+    return frame
+
+
+@dataclass(frozen=True)
+class JudgeReport:
+    """The Judges page's tables for one category: each judge (with flags), the marks far from
+    the others', one sentence per flag, and a help text per column."""
+
+    judges: pd.DataFrame
+    judges_numbers: list[str]
+    outliers: pd.DataFrame
+    outliers_numbers: list[str]
+    flags: list[tuple[str, str]]
+    """(judge, what is flagged) per flag."""
+    help: dict[str, str]
+
+
+def judge_report(result: Result, category: str, lang: str, *, outlier_sds: float = 3.0
+                 ) -> JudgeReport:
+    """Each judge's count, mean, severity (offset from the panel), spread and correlations
+    with the rest of the panel, with the flags of :mod:`scoring.diagnostics`: a ranking that
+    disagrees with the panel's, nearly constant scores, marks far from the others' (listed)."""
+    from scoring.diagnostics import DISAGREE_BELOW
+
+    found = judge_diagnostics(result, outlier_sds=outlier_sds)
+    judges = found.judges[found.judges["category"] == category]
+    far = found.outliers[found.outliers["category"] == category]
+    names = {e.id: e.name for e in result.entries}
+    keys = ("judge", "n_scores", "mean", "offset", "spread", "correlation", "rank_correlation",
+            "n_outliers", "flags")
+    cols = {k: t(f"app.judges.col.{k}", lang) for k in keys if k not in ("offset", "flags")}
+    cols["offset"] = t("app.fair.judges.col.offset", lang)
+    cols["flags"] = t("app.fair.judges.col.flags", lang)
+    flag_words = []
+    for row in judges.itertuples(index=False):
+        words = []
+        if row.disagrees:
+            words.append(t("app.fair.judges.flag.disagrees", lang))
+        if row.flat:
+            words.append(t("app.fair.judges.flag.flat", lang))
+        if row.n_outliers:
+            words.append(t("app.fair.judges.flag.far", lang, count=int(row.n_outliers)))
+        flag_words.append("; ".join(words))
+    source = {"judge": "judge_id"}
+    frame = pd.DataFrame({cols[k]: judges[source.get(k, k)].to_numpy()
+                          for k in keys if k != "flags"})
+    frame[cols["flags"]] = flag_words
+    numbers = [cols[k] for k in ("mean", "offset", "spread", "correlation",
+                                 "rank_correlation")]
+    help_texts = {cols[k]: t(f"app.fair.judges.help.{k}", lang) for k in keys if k != "judge"}
+
+    lines: list[tuple[str, str]] = []
+    for row in judges.itertuples(index=False):
+        judge = str(row.judge_id)
+        if row.disagrees:
+            lines.append((judge, t("app.fair.judges.flag_line.disagrees", lang,
+                                   rho=number_text(row.rank_correlation, lang),
+                                   limit=number_text(DISAGREE_BELOW, lang, 1))))
+        if row.flat:
+            others = (row.spread / row.spread_ratio
+                      if np.isfinite(row.spread_ratio) and row.spread_ratio > 0 else np.nan)
+            if not np.isfinite(others):
+                others = judges.loc[judges["judge_id"] != row.judge_id, "spread"].median()
+            lines.append((judge, t("app.fair.judges.flag_line.flat", lang,
+                                   spread=number_text(row.spread, lang),
+                                   others=number_text(others, lang))))
+        own = far[far["judge_id"] == row.judge_id]
+        if len(own):
+            listed = ", ".join(f"{names.get(e, e)} ({number_text(s, lang, 1)}×)"
+                               for e, s in zip(own["entry_id"], own["sds"], strict=True))
+            lines.append((judge, t("app.fair.judges.flag_line.far", lang, entries=listed)))
+
+    tables = judge_tables(result, category, lang, outlier_sds=outlier_sds)
+    return JudgeReport(frame.reset_index(drop=True), numbers, tables.outliers,
+                       tables.outliers_numbers, lines, help_texts)
+
+
+@dataclass(frozen=True)
+class AgreementTable:
+    """A display frame of agreement statistics, its number columns and a help per column."""
+
+    frame: pd.DataFrame
+    number_columns: list[str]
+    help: dict[str, str]
+
+
+def _ci_text(form: Any, lang: str) -> str:
+    return f"{number_text(form.ci_low, lang)}–{number_text(form.ci_high, lang)}"
+
+
+def icc_forms_table(summary: AgreementSummary, lang: str) -> AgreementTable:
+    """The six Shrout & Fleiss forms: form, what it measures, value and its 95% interval."""
+    from scoring.agreement import FORMS
+
+    cols = {k: t(f"app.fair.agreement.col.{k}", lang)
+            for k in ("form", "meaning", "value", "ci_low", "ci_high")}
+    forms = [summary.icc[f] for f in FORMS] if summary.icc is not None else []
+    frame = pd.DataFrame({
+        cols["form"]: [f.form for f in forms],
+        cols["meaning"]: [t(f"app.fair.agreement.meaning.{f.form}", lang) for f in forms],
+        cols["value"]: [float(f.value) for f in forms],
+        cols["ci_low"]: [float(f.ci_low) for f in forms],
+        cols["ci_high"]: [float(f.ci_high) for f in forms],
+    })
+    ci_help = t("app.fair.agreement.help.ci", lang)
+    return AgreementTable(frame, [cols["value"], cols["ci_low"], cols["ci_high"]],
+                          {cols["ci_low"]: ci_help, cols["ci_high"]: ci_help})
+
+
+def group_agreement(result: Result, category: str
+                    ) -> list[tuple[str | None, AgreementSummary | None]]:
+    """Agreement on the total (``None``) and on each top-level criterion group a category
+    uses (by node id), each from the judges' own parts; None where it cannot be defined."""
+    part = judge_totals_of(result, category)
+    if part.empty:
+        return []
+    out: list[tuple[str | None, AgreementSummary | None]] = []
+    for column in [None, *(node.id for node in top_nodes(result.rubric, category))]:
+        try:
+            out.append((column, agreement_summary(part, value_col=column or "total")))
+        except (ValueError, KeyError):
+            out.append((column, None))
+    return out
+
+
+_GROUP_FORMS = ("ICC(2,1)", "ICC(2,k)", "ICC(3,1)", "ICC(3,k)")
+
+
+def group_agreement_tables(result: Result, category: str, lang: str
+                           ) -> tuple[AgreementTable, AgreementTable]:
+    """``(groups, forms)``: one row per criterion group (the total first) with the entries
+    compared, ICC(2,1) and ICC(2,k) with their 95% intervals, ICC(3,1), ICC(3,k), Kendall's W
+    and Krippendorff's alpha; and every ICC form of every group with its interval."""
+    cols = {k: t(f"app.fair.agreement.col.{k}", lang)
+            for k in ("group", "n_entries", "kendall", "alpha", "form", "value", "ci_low",
+                      "ci_high")}
+    ci = t("app.fair.agreement.col.ci", lang)
+    rows, long_rows = [], []
+    for column, summary in group_agreement(result, category):
+        label = (t("app.fair.agreement.total_row", lang) if column is None
+                 else result.rubric.nodes[column].label(lang))
+        row: dict[str, object] = {cols["group"]: label}
+        row[cols["n_entries"]] = summary.n_complete_entries if summary else 0
+        for form in _GROUP_FORMS:
+            item = summary.icc[form] if summary and summary.icc else None
+            row[form] = float(item.value) if item else np.nan
+            if form in ("ICC(2,1)", "ICC(2,k)"):
+                row[f"{ci} {form}"] = _ci_text(item, lang) if item else "–"
+        row[cols["kendall"]] = float(summary.kendall.w) if summary and summary.kendall \
+            else np.nan
+        row[cols["alpha"]] = float(summary.alpha) if summary else np.nan
+        rows.append(row)
+        if summary and summary.icc:
+            long_rows += [{cols["group"]: label, cols["form"]: f.form,
+                           cols["value"]: float(f.value), cols["ci_low"]: float(f.ci_low),
+                           cols["ci_high"]: float(f.ci_high)} for f in summary.icc]
+    groups = pd.DataFrame(rows)
+    help_texts = {form: t("app.fair.agreement.help.icc", lang, form=form,
+                          meaning=t(f"app.fair.agreement.meaning.{form}", lang))
+                  for form in _GROUP_FORMS}
+    help_texts.update({f"{ci} {form}": t("app.fair.agreement.help.ci", lang)
+                       for form in ("ICC(2,1)", "ICC(2,k)")})
+    help_texts[cols["n_entries"]] = t("app.fair.agreement.help.n_entries", lang)
+    help_texts[cols["kendall"]] = t("app.agreement.kendall_help", lang)
+    help_texts[cols["alpha"]] = t("app.agreement.alpha_help", lang)
+    forms = pd.DataFrame(long_rows, columns=[cols[k] for k in ("group", "form", "value",
+                                                                "ci_low", "ci_high")])
+    return (AgreementTable(groups, [*_GROUP_FORMS, cols["kendall"], cols["alpha"]],
+                           help_texts),
+            AgreementTable(forms, [cols["value"], cols["ci_low"], cols["ci_high"]], {}))
+
+
+def sensitivity_methods() -> tuple[str, ...]:
+    """The methods the sensitivity report compares, in order
+    (:data:`scoring.sensitivity.VARIANTS`)."""
+    from scoring.sensitivity import VARIANTS
+
+    return tuple(VARIANTS)
+
+
+def sensitivity_figures(outcome: Outcome) -> tuple[pd.DataFrame, list[Problem]]:
+    """:func:`scoring.sensitivity.sensitivity` for an outcome's rubric, entries and scores:
+    each entry's official rank beside its rank under every method (the same in every
+    language), and the problems that kept a method from being computed."""
+    from scoring.sensitivity import sensitivity
+
+    if outcome.result is None or outcome.rubric is None or outcome.entries is None \
+            or not outcome.ok:
+        return pd.DataFrame(), []
+    return sensitivity(outcome.rubric, outcome.entries, outcome.scores)
+
+
+def method_label(method: str, lang: str) -> str:
+    return t(f"app.fair.method.{method}", lang)
+
+
+def official_normalisation(rubric: Rubric) -> str:
+    """The rubric's normalisation method ("none" when it has none or no such key)."""
+    found = getattr(rubric, "normalisation", None)
+    if found is None:
+        return "none"
+    return str(getattr(found, "method", found) or "none")
+
+
+def official_method_text(rubric: Rubric, lang: str) -> str:
+    """The panel rule and normalisation the official result uses, in words."""
+    return t("app.fair.sens.official", lang, rule=panel_rule_text(rubric, lang),
+             normalisation=t(f"fairness.method.{official_normalisation(rubric)}", lang))
+
+
+def sensitivity_methods_frame(rubric: Rubric, lang: str) -> pd.DataFrame:
+    """Each method compared: its short name, what it does, and whether the rubric uses it."""
+    from scoring.sensitivity import RULES
+
+    rule = rubric.panel
+    normalisation = official_normalisation(rubric)
+    rows = []
+    for method in sensitivity_methods():
+        if method in RULES:
+            text = t("app.fair.method.help.rules", lang,
+                     rule=t(f"panel.{method}", lang, trim=rule.trim, min_judges=rule.min_judges))
+            used = method == rule.rule and normalisation == "none"
+        else:
+            text = t("app.fair.method.help.normalisation", lang,
+                     method=t(f"fairness.method.{method}", lang))
+            used = method == normalisation
+        rows.append({t("app.fair.sens.col.method", lang): method_label(method, lang),
+                     t("app.fair.sens.col.description", lang): text,
+                     t("app.fair.sens.col.used", lang): t("yes" if used else "no", lang)})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class SensitivityTable:
+    """One category's ranks under every method beside the official rank, as a display frame:
+    ``method_columns`` hold ranks (NaN where a method could not be computed), ``changes``
+    says in words where each entry's rank moves, ``place_changed`` marks a changed place."""
+
+    frame: pd.DataFrame
+    official_column: str
+    method_columns: list[str]
+    changes_column: str
+    place_changed_column: str
+    place_changed: list[bool]
+    n_place_changed: int
+    n_rank_changed: int
+
+
+def sensitivity_table(figures: pd.DataFrame, result: Result, category: str, lang: str
+                      ) -> SensitivityTable:
+    rows = figures[figures["category"] == category].reset_index(drop=True)
+    official = result.category(category).set_index("entry_id")
+    award = official["place"].where(official["place"] != "", official["band"]).fillna("")
+    methods = [m for m in sensitivity_methods() if f"rank_{m}" in rows.columns]
+    labels = {m: method_label(m, lang) for m in methods}
+    cols = {k: t(f"app.fair.sens.col.{k}", lang)
+            for k in ("official_rank", "award", "changes", "place_changed")}
+    entry = t("col.entry", lang)
+    frame = pd.DataFrame({
+        cols["official_rank"]: rows["official_rank"].astype(int).to_numpy(),
+        entry: rows["name"].to_numpy(),
+        cols["award"]: award.reindex(rows["entry_id"]).fillna("").to_numpy(),
+    })
+    base = rows["official_rank"].to_numpy(dtype=float)
+    changes: list[list[str]] = [[] for _ in range(len(rows))]
+    for method in methods:
+        ranks = rows[f"rank_{method}"].to_numpy(dtype=float)
+        frame[labels[method]] = ranks
+        for i, (before, after) in enumerate(zip(base, ranks, strict=True)):
+            if np.isfinite(after) and after != before:
+                changes[i].append(f"{arrow(int(before - after))} {labels[method]}")
+    place_changed = [bool(v) for v in rows["changed"]]
+    frame[cols["changes"]] = ["; ".join(c) if c else "=" for c in changes]
+    frame[cols["place_changed"]] = [t("app.fair.sens.place_changed", lang) if v else ""
+                                    for v in place_changed]
+    return SensitivityTable(frame, cols["official_rank"], [labels[m] for m in methods],
+                            cols["changes"], cols["place_changed"], place_changed,
+                            sum(place_changed), int(rows["rank_changed"].sum()))
+
+
+def sensitivity_styled(table_: SensitivityTable, lang: str) -> Any:
+    """The sensitivity table with ranks as whole numbers, rows whose award place changes on a
+    yellow ground, and each method's rank green where better than the official, red where
+    worse."""
+    frame = table_.frame
+    official = frame[table_.official_column].to_numpy(dtype=float)
+
+    def css(data: pd.DataFrame) -> pd.DataFrame:
+        out = pd.DataFrame("", index=data.index, columns=data.columns)
+        for i, changed in enumerate(table_.place_changed):
+            if changed:
+                out.iloc[i, :] = "background-color: #fff3bf"
+        for column in table_.method_columns:
+            ranks = data[column].to_numpy(dtype=float)
+            for i, rank in enumerate(ranks):
+                if not np.isfinite(rank) or rank == official[i]:
+                    continue
+                colour = "#1a7f37" if rank < official[i] else "#cf222e"
+                out.iloc[i, data.columns.get_loc(column)] += (
+                    f"; color: {colour}; font-weight: bold")
+        return out
+
+    return styled(frame, table_.method_columns, lang, decimals=0).apply(css, axis=None)
+
+
+def sensitivity_chart_data(figures: pd.DataFrame, result: Result, category: str, lang: str
+                           ) -> pd.DataFrame:
+    """One row per (entry, method) for the rank-per-method chart: the official rank first,
+    then each method, for the entries holding an award or whose place changes (the first ten
+    when the category has neither): ``name, method, method_order, rank, rank_text,
+    official_rank, changed_text``."""
+    rows = figures[figures["category"] == category]
+    keep = rows[(rows["place"].fillna("") != "") | rows["changed"].astype(bool)]
+    if keep.empty:
+        keep = rows.nsmallest(10, "official_rank")
+    methods = [m for m in sensitivity_methods() if f"rank_{m}" in rows.columns]
+    official_label = t("app.fair.sens.col.official_rank", lang)
+    parts = []
+    for order, (label, column) in enumerate(
+            [(official_label, "official_rank"),
+             *((method_label(m, lang), f"rank_{m}") for m in methods)]):
+        parts.append(pd.DataFrame({
+            "name": keep["name"].to_numpy(), "method": label, "method_order": order,
+            "rank": keep[column].to_numpy(dtype=float),
+            "official_rank": keep["official_rank"].astype(int).to_numpy(),
+            "changed_text": [t("app.fair.sens.place_changed", lang) if v else ""
+                             for v in keep["changed"]]}))
+    long = pd.concat(parts, ignore_index=True)
+    long = long[np.isfinite(long["rank"])].reset_index(drop=True)
+    long["rank_text"] = [format_number(int(v), lang, 0) for v in long["rank"]]
+    return long
 
 
 # --- formatting for display -----------------------------------------------------------------

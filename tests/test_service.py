@@ -95,9 +95,7 @@ def test_read_sheets_reports_progress_and_refuses_before_parsing(sample) -> None
     assert [p.code for p in problems] == ["app.upload.too_large"]
 
 
-def test_read_sheets_uses_the_safety_check_when_present(sample) -> None:
-    if service._safety_module() is None:
-        pytest.skip("scoring.sheets.safety is not part of this engine")
+def test_read_sheets_refuses_what_the_safety_check_refuses(sample) -> None:
     table, problems = service.read_sheets(
         [("gambar.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)], sample.rubric, sample.entries,
         max_bytes=service.MB)
