@@ -98,6 +98,8 @@ SCENARIOS = (
     Scenario("large", "complete, 300 entries × 7 judges", 300, 7, reps=20),
     Scenario("random-3of9", "3 of 9 judges per entry, random panels", 90, 9, per_entry=3,
              design="random"),
+    Scenario("random-3of9-large", "3 of 9 judges per entry, random panels, 450 entries", 450,
+             9, per_entry=3, design="random", reps=20),
     Scenario("blocks-3of9", "3 of 9 per entry, blocks: strict and lenient panels", 90, 9,
              per_entry=3, design="blocks", offsets_sorted=True),
     Scenario("blocks-strong", "as blocks-3of9, and some blocks hold stronger entries", 90, 9,

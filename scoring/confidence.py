@@ -505,15 +505,19 @@ def _problems(frame: pd.DataFrame, too_close_below: float,
 def confidence_for(result: object, *, n_resamples: int = N_RESAMPLES, seed: int = 0,
                    interval: float = INTERVAL, method: ConfidenceMethod = "calibrated",
                    ) -> tuple[pd.DataFrame, list[Problem]]:
-    """:func:`rank_confidence` for a :class:`~scoring.result.Result`: its judge totals, the
-    rubric's panel rule, places per category and ``confidence.too_close_below``, and the
-    official ranks, names and places of its standings."""
+    """:func:`rank_confidence` for a :class:`~scoring.result.Result`: the judges' totals as
+    its panel combined them (normalised when the rubric normalises), the rubric's panel rule,
+    places per category and ``confidence.too_close_below``, and the official ranks, names and
+    places of its standings."""
     rubric = result.rubric  # type: ignore[attr-defined]
     standings = result.standings  # type: ignore[attr-defined]
     if standings.empty:
         return pd.DataFrame(), []
     places = {c: len(rubric.awards.for_category(c).places) for c in rubric.category_ids}
-    return rank_confidence(result.judge_totals, rubric.panel,  # type: ignore[attr-defined]
+    totals = getattr(result, "panel_totals", None)
+    if totals is None or totals.empty:
+        totals = result.judge_totals  # type: ignore[attr-defined]
+    return rank_confidence(totals, rubric.panel,
                            places=places, n_resamples=n_resamples, seed=seed,
                            interval=interval, method=method,
                            too_close_below=rubric.confidence.too_close_below,

@@ -5,7 +5,9 @@ The result is a pure function of its inputs. The steps, each over the whole tabl
 1. check the score table (:mod:`scoring.validate`) and each judge's completeness per entry,
    applying the rubric's ``missing_scores`` rule;
 2. each judge's parts and total (:mod:`scoring.totals`);
-3. the panel's figures (:mod:`scoring.panel`), on judges' totals or per criterion;
+3. the judges' totals normalised when the rubric says so (:mod:`scoring.normalise`: the
+   judge's total is replaced by the normalised one; the judge's subtotals stay as given);
+   then the panel's figures (:mod:`scoring.panel`), on judges' totals or per criterion;
 4. ranks with tie-breaks per category (:mod:`scoring.ranking`, :mod:`scoring.tiebreaks`);
 5. award recommendations (:mod:`scoring.awards`).
 
@@ -22,6 +24,7 @@ import pandas as pd
 
 from scoring import awards, panel, ranking, table, tiebreaks
 from scoring.entries import Entries
+from scoring.normalise import normalise, total_bounds
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.result import Result
 from scoring.rounding import round_half_away
@@ -126,6 +129,35 @@ def _panel(wide: pd.DataFrame, judge_parts: pd.DataFrame, rubric: Rubric, *, rou
     return parts, leaf_scores, fallbacks
 
 
+def _normalised(judge_parts: pd.DataFrame, exact_judge_parts: pd.DataFrame, rubric: Rubric
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame,
+                           list[Problem]]:
+    """The judges' parts with each total replaced by its normalised value (rounded and exact
+    figures), the normalised totals, the fitted offsets and the problems of the fit.
+
+    Normalisation acts on each judge's total only: the panel rule then combines normalised
+    totals (a trimmed mean drops the highest and lowest *normalised* totals), and the panel's
+    subtotals come from the same judges' subtotals as given. Not applied (with a warning) to a
+    rank sum or a per-criterion panel, which a rubric file cannot combine with it anyway."""
+    chosen = rubric.normalisation
+    empty = pd.DataFrame()
+    if not chosen.active:
+        return judge_parts, exact_judge_parts, empty, empty, []
+    if rubric.panel.rule == "rank_sum" or rubric.panel.apply_to == "criterion":
+        return judge_parts, exact_judge_parts, empty, empty, [
+            warning("fairness.normalisation_not_applied", method=chosen.method)]
+    bounds = total_bounds(rubric)
+    adjusted, offsets, problems = normalise(judge_parts[[TOTAL]].reset_index(), chosen.method,
+                                            min_scores=chosen.min_scores, bounds=bounds)
+    exact, _, _ = normalise(exact_judge_parts[[TOTAL]].reset_index(), chosen.method,
+                            min_scores=chosen.min_scores, bounds=bounds)
+    parts = judge_parts.copy()
+    parts[TOTAL] = adjusted[TOTAL].to_numpy()
+    exact_parts = exact_judge_parts.copy()
+    exact_parts[TOTAL] = exact[TOTAL].to_numpy()
+    return parts, exact_parts, adjusted, offsets, problems
+
+
 def _rank_sums(judge_parts: pd.DataFrame) -> tuple[pd.Series, list[Problem]]:
     totals = judge_parts[[TOTAL]].reset_index()
     problems = []
@@ -162,8 +194,11 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
     judge_parts = node_parts(wide, categories, rubric, rounded=True)
     exact_judge_parts = node_parts(wide, categories, rubric, rounded=False)
 
-    parts, leaf_scores, fallbacks = _panel(wide, judge_parts, rubric, rounded=True)
-    exact_parts, _, _ = _panel(wide, exact_judge_parts, rubric, rounded=False)
+    panel_parts, exact_panel_parts, normalised, offsets, fitted = _normalised(
+        judge_parts, exact_judge_parts, rubric)
+    found += fitted
+    parts, leaf_scores, fallbacks = _panel(wide, panel_parts, rubric, rounded=True)
+    exact_parts, _, _ = _panel(wide, exact_panel_parts, rubric, rounded=False)
 
     judged = set(scores["entry_id"])  # scored but rejected: the errors say why
     found += [warning("entry.unscored", cell=e.id, entry_id=e.id, name=e.name)
@@ -187,11 +222,13 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
     judge_totals = judge_parts.reset_index()
     if has_errors(found):
         return Result(rubric, entries, print_id, clean, _dedupe(found),
-                      judge_totals=judge_totals)
+                      judge_totals=judge_totals, normalised_totals=normalised,
+                      judge_offsets=offsets)
 
     decided_on = parts if rubric.rounding.ties_on == "rounded" else exact_parts
-    decided_judges = (judge_parts if rubric.rounding.ties_on == "rounded"
-                      else exact_judge_parts).reset_index()
+    # the judge-total tie-breaks look at the totals the panel combined (normalised, if so)
+    decided_judges = (panel_parts if rubric.rounding.ties_on == "rounded"
+                      else exact_panel_parts).reset_index()
     keyed = decided_on.reset_index().set_index("entry_id")
     context = tiebreaks.Context(keyed, decided_judges)
     key_frame = pd.DataFrame({"entry_id": keyed.index, "category": keyed["category"].to_numpy()})
@@ -223,4 +260,4 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
                                      names=", ".join(names[e] for e in group)))
     return Result(rubric, entries, print_id, clean, _dedupe(found), standings=standings,
                   judge_totals=judge_totals, panel_scores=leaf_scores.reset_index(),
-                  ties=tuple(ties))
+                  ties=tuple(ties), normalised_totals=normalised, judge_offsets=offsets)

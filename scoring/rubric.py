@@ -224,6 +224,37 @@ class Awards(AwardRules):
         return self.categories.get(category, self)
 
 
+NORMALISATION_METHODS = ("none", "zscore", "severity", "leniency_spread")
+"""Judge normalisations; their computation lives in :mod:`scoring.normalise`."""
+
+
+class Normalisation(_Model):
+    """How each judge's habits (severity, spread) are taken out of the judge's totals before
+    the panel rule combines them. Written either as a plain method name
+    (``normalisation: severity``) or as a mapping (``{method: severity, min_scores: 8}``)."""
+
+    method: Literal["none", "zscore", "severity", "leniency_spread"] = "none"
+    min_scores: int = Field(default=5, ge=2)
+    """The fewest totals a judge needs in a category for a fitted method (twice this for
+    ``leniency_spread``, which fits two numbers per judge); fewer is refused, naming the
+    judges."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_name(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            if data not in NORMALISATION_METHODS:
+                raise PydanticCustomError(
+                    "rubric.not_one_of", "unknown normalisation",
+                    {"given": data, "expected": ", ".join(NORMALISATION_METHODS)})
+            return {"method": data}
+        return data
+
+    @property
+    def active(self) -> bool:
+        return self.method != "none"
+
+
 class Confidence(_Model):
     too_close_below: float = Field(default=0.8, gt=0, le=1)
     """A winning place whose probability is below this is flagged as too close to call."""
@@ -247,6 +278,7 @@ class Rubric(_Model):
     tie_breaks: tuple[TieBreak, ...] = ()
     awards: Awards = Awards()
     confidence: Confidence = Confidence()
+    normalisation: Normalisation = Normalisation()
 
     def label(self, lang: str = "id") -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
@@ -354,7 +386,12 @@ class Rubric(_Model):
 
     @cached_property
     def fingerprint(self) -> str:
-        return fingerprint_of(self.model_dump(mode="json"))
+        data = self.model_dump(mode="json")
+        if self.normalisation == Normalisation():
+            # no normalisation, as written or by default: the fingerprint stays what it was
+            # before the key existed, so templates made then still match their rubric
+            del data["normalisation"]
+        return fingerprint_of(data)
 
 
 _CACHED = tuple(name for name, value in vars(Rubric).items()
@@ -510,6 +547,21 @@ def _cross_checks(raw: Mapping[str, Any], file: str) -> list[Problem]:
                 and trim >= 1 and min_judges <= 2 * trim):
             problems.append(error("rubric.trim_too_large", file=file, cell="panel.min_judges",
                                   trim=trim, double=2 * trim, min_judges=min_judges))
+
+    normalisation = raw.get("normalisation")
+    method = (normalisation.get("method") if isinstance(normalisation, dict)
+              else normalisation)
+    if method in NORMALISATION_METHODS and method != "none":
+        where = ("normalisation.method" if isinstance(normalisation, dict)
+                 else "normalisation")
+        rule = panel.get("rule", "mean") if isinstance(panel, dict) else "mean"
+        apply_to = panel.get("apply_to", "total") if isinstance(panel, dict) else "total"
+        if rule == "rank_sum":
+            problems.append(error("rubric.normalisation_rank_sum", file=file, cell=where,
+                                  method=method))
+        elif apply_to == "criterion":
+            problems.append(error("rubric.normalisation_per_criterion", file=file,
+                                  cell=where, method=method))
 
     if raw.get("weighting", "percent") == "percent":
         for where, minimum in leaf_scales:

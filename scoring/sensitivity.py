@@ -53,10 +53,10 @@ def _variant_rubric(rubric: Rubric, **changes: object) -> Rubric:
 def _raw_rubric(rubric: Rubric) -> Rubric:
     """The rubric without its own normalisation, when it has one (so variants start from the
     judges' totals as given)."""
-    current = getattr(rubric, "normalisation", None)
-    if current is None or getattr(current, "method", "none") == "none":
+    if not rubric.normalisation.active:
         return rubric
-    return _variant_rubric(rubric, normalisation={**current.model_dump(), "method": "none"})
+    return _variant_rubric(rubric, normalisation={**rubric.normalisation.model_dump(),
+                                                  "method": "none"})
 
 
 def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: Method,
@@ -78,7 +78,7 @@ def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: Method
 
 
 def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
-                variants: Sequence[str] = VARIANTS, min_scores: int = 5,
+                variants: Sequence[str] = VARIANTS, min_scores: int | None = None,
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Each entry's official rank beside its rank under each variant.
 
@@ -88,11 +88,14 @@ def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
     another award place; with no places in the rubric, any rank change), in official order;
     ``problems``: a warning per category whose places change, and the problems that kept a
     variant from being computed. When the official result has errors the frame is empty and
-    its errors are returned.
+    its errors are returned. ``min_scores``: the fewest scores per judge for the normalised
+    variants (default: the rubric's ``normalisation.min_scores``).
     """
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown:
         raise ValueError(f"unknown variant(s) {', '.join(unknown)}; use {', '.join(VARIANTS)}")
+    if min_scores is None:
+        min_scores = rubric.normalisation.min_scores
     official = score(rubric, entries, scores)
     if not official.ok:
         return pd.DataFrame(), list(official.errors)

@@ -125,6 +125,16 @@ def test_json_shape_and_determinism() -> None:
     data = json.loads(text)
     assert set(data) >= {"fingerprint", "categories", "problems"}
     [first, second] = data["categories"]["A"]
+    # both totals are 80 (e1: (90 + 70) / 2, e2: (70 + 90) / 2) from a single judge: the
+    # panel cannot tell them apart, so each has an even chance of the one place (½ and ½),
+    # the margin is 0 and the place is too close to call (0.5 < 0.8); in every resample the
+    # two stay level, so both hold competition rank 1 throughout: interval [1, 1]
+    assert first.pop("confidence") == {
+        "p_own_place": 0.5, "p_places": [0.5], "p_awarded": 0.5, "rank_interval": [1, 1],
+        "margin_next": 0, "too_close": True}
+    assert second.pop("confidence")["p_places"] == [0.5]
+    assert data["normalisation"] == {"method": "none", "min_scores": 5}
+    assert data["confidence"]["seed"] == 0 and data["confidence"]["resamples"] == 2000
     assert first == {
         "entry_id": "e1", "name": "Entry e1", "rank": 1, "tied": False, "total": 80,
         "subtotals": {"a": 45, "b": 35}, "award": "Juara I", "place": "Juara I",
@@ -144,3 +154,91 @@ def test_missing_entry_from_one_judge_incomplete_design(rule: str) -> None:
     rows = result.standings.set_index("entry_id")
     assert rows.loc["e1", "total"] == 60 and rows.loc["e2", "total"] == 60
     assert isinstance(rows, pd.DataFrame)
+
+
+# --- normalisation chosen in the rubric --------------------------------------------------
+
+FOUR_ENTRIES = entries_of(("a", "A"), ("b", "A"), ("c", "A"), ("d", "A"))
+# An incomplete design with exactly additive marks, x = quality + offset, so the least-squares
+# severity model fits them with no residual and recovers the truth exactly:
+#   quality  a 76, b 72, c 60, d 64;   offsets  J1 −6 (strict), J2 +3, J3 +3 (they sum to 0)
+#   J1 scores a, c, d:  76 − 6 = 70,  60 − 6 = 54,  64 − 6 = 58
+#   J2 scores b, c, d:  72 + 3 = 75,  60 + 3 = 63,  64 + 3 = 67
+#   J3 scores a, b:     76 + 3 = 79,  72 + 3 = 75
+# The design is connected (J1 and J2 share c and d, J2 and J3 share b), so the fit is unique.
+STRICT_J1 = {("a", "J1"): {"c": 70}, ("c", "J1"): {"c": 54}, ("d", "J1"): {"c": 58},
+             ("b", "J2"): {"c": 75}, ("c", "J2"): {"c": 63}, ("d", "J2"): {"c": 67},
+             ("a", "J3"): {"c": 79}, ("b", "J3"): {"c": 75}}
+
+
+def test_severity_normalisation_changes_the_ranking_as_worked_by_hand() -> None:
+    scores = marks(FOUR_ENTRIES, STRICT_J1)
+    raw = score(single_leaf(), FOUR_ENTRIES, scores)
+    rows = raw.standings.set_index("entry_id")
+    # raw means: a (70 + 79) / 2 = 74.5, b (75 + 75) / 2 = 75, c (54 + 63) / 2 = 58.5,
+    # d (58 + 67) / 2 = 62.5: b first, because the strict J1 scored a and not b
+    assert rows["total"].to_dict() == {"b": 75, "a": 74.5, "d": 62.5, "c": 58.5}
+    assert rows["rank"].to_dict() == {"b": 1, "a": 2, "d": 3, "c": 4}
+
+    rubric = single_leaf(normalisation={"method": "severity", "min_scores": 2})
+    result = score(rubric, FOUR_ENTRIES, scores)
+    assert result.ok, result.problems
+    rows = result.standings.set_index("entry_id")
+    # adjusted marks x − offset: J1 a 76, c 60, d 64; J2 b 72, c 60, d 64; J3 a 76, b 72;
+    # their means are the true qualities, and a now wins
+    assert rows["total"].to_dict() == {"a": 76, "b": 72, "d": 64, "c": 60}
+    assert rows["rank"].to_dict() == {"a": 1, "b": 2, "d": 3, "c": 4}
+    offsets = result.judge_offsets.set_index("judge_id")["offset"]
+    assert offsets.round(9).to_dict() == {"J1": -6, "J2": 3, "J3": 3}
+    # the judges' totals as given stay in judge_totals; the panel combined the adjusted ones
+    given = result.judge_totals.set_index(["entry_id", "judge_id"])["total"]
+    assert given[("a", "J1")] == 70
+    adjusted = result.normalised_totals.set_index(["entry_id", "judge_id"])
+    assert adjusted.loc[("a", "J1"), "total"] == 76 and adjusted.loc[("a", "J1"), "raw_total"] == 70
+    assert result.panel_totals.set_index(["entry_id", "judge_id"])["total"][("b", "J3")] == 72
+    # recorded in the JSON, and the rubric's fingerprint (so the result's) covers the choice
+    data = json.loads(result.to_json(confidence=False))
+    assert data["normalisation"]["method"] == "severity"
+    assert data["normalisation"]["min_scores"] == 2
+    assert {j["judge_id"]: j["offset"] for j in data["normalisation"]["judges"]} == {
+        "J1": -6, "J2": 3, "J3": 3}
+    assert "confidence" not in data
+    assert rubric.fingerprint != single_leaf().fingerprint
+    assert result.fingerprint != raw.fingerprint
+
+
+def test_no_normalisation_keeps_the_fingerprint_of_rubrics_without_the_key() -> None:
+    assert (single_leaf(normalisation="none").fingerprint
+            == single_leaf(normalisation={"method": "none", "min_scores": 5}).fingerprint
+            == single_leaf().fingerprint)
+    result = score(single_leaf(), FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1))
+    assert result.normalised_totals.empty and result.judge_offsets.empty
+    assert list(result.panel_totals.columns) == ["entry_id", "category", "judge_id", "total"]
+
+
+def test_normalisation_refusals_name_the_judges_and_block_the_result() -> None:
+    scores = marks(FOUR_ENTRIES, STRICT_J1)
+    # J3 has 2 scores, J1 and J2 have 3: with min_scores 3 J3 is too few
+    result = score(single_leaf(normalisation={"method": "severity", "min_scores": 3}),
+                   FOUR_ENTRIES, scores)
+    assert not result.ok and result.standings.empty
+    [problem] = result.errors
+    assert problem.code == "fairness.too_few_scores" and problem.cell == "J3"
+    assert "J3 (2)" in problem.message("en")
+    # J1 and J2 score a and c, J3 only b and d: no chain of shared entries links J3 to the
+    # others, so their severities cannot be compared
+    apart = {("a", "J1"): {"c": 70}, ("c", "J1"): {"c": 54}, ("a", "J2"): {"c": 79},
+             ("c", "J2"): {"c": 63}, ("b", "J3"): {"c": 75}, ("d", "J3"): {"c": 67}}
+    result = score(single_leaf(normalisation={"method": "severity", "min_scores": 2}),
+                   FOUR_ENTRIES, marks(FOUR_ENTRIES, apart))
+    assert not result.ok and result.standings.empty
+    [problem] = result.errors
+    assert problem.code == "fairness.disconnected"
+    assert problem.params["groups"] == "[J1, J2] · [J3]"
+
+
+def test_zscore_on_an_incomplete_design_warns_and_still_ranks() -> None:
+    result = score(single_leaf(normalisation={"method": "zscore", "min_scores": 2}),
+                   FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1))
+    assert result.ok
+    assert "fairness.zscore_uneven" in codes(result)

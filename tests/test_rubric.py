@@ -138,6 +138,18 @@ def test_fingerprint_changes_with_any_weight() -> None:
      [("rubric.unknown_category", "awards.categories.Z")]),
     (broken(["criteria", 1, "scale", "min"], -1),
      [("rubric.scale_negative", "criteria[1].scale.min")]),
+    (broken(["normalisation"], "zscores"), [("rubric.not_one_of", "normalisation")]),
+    (broken(["normalisation"], {"method": "severe"}),
+     [("rubric.not_one_of", "normalisation.method")]),
+    (broken(["normalisation"], {"method": "severity", "min_scores": 1}),
+     [("rubric.too_small", "normalisation.min_scores")]),
+    (broken(["normalisation"], {"method": "severity", "min_score": 8}),
+     [("rubric.unknown_key", "normalisation.min_score")]),
+    (broken(["normalisation"], 3), [("rubric.wrong_type", "normalisation")]),
+    (dict(broken(["normalisation"], "severity"), panel={"rule": "rank_sum"}),
+     [("rubric.normalisation_rank_sum", "normalisation")]),
+    (dict(broken(["normalisation"], {"method": "zscore"}), panel={"apply_to": "criterion"}),
+     [("rubric.normalisation_per_criterion", "normalisation.method")]),
 ])
 def test_broken_rubric_names_the_place(data: dict, expected: list[tuple[str, str]]) -> None:
     assert problems_for(data) == expected
@@ -198,3 +210,32 @@ def test_a_modified_copy_does_not_keep_cached_figures() -> None:
     copy = rubric.model_copy(update={"version": "2", "criteria": rubric.criteria[:1]})
     assert copy.fingerprint != rubric.fingerprint
     assert [leaf.id for leaf in copy.leaves] == ["c1", "c2"]
+
+
+def test_normalisation_as_a_name_or_a_mapping() -> None:
+    from scoring.normalise import METHODS
+    from scoring.rubric import NORMALISATION_METHODS
+    from tests.helpers import rubric_from
+
+    assert NORMALISATION_METHODS == METHODS  # the loader accepts what normalise() computes
+    assert rubric_from(GOOD).normalisation.method == "none"
+    assert rubric_from(GOOD).normalisation.min_scores == 5
+    plain = rubric_from(GOOD, normalisation="leniency_spread").normalisation
+    assert (plain.method, plain.min_scores) == ("leniency_spread", 5)
+    full = rubric_from(GOOD, normalisation={"method": "severity", "min_scores": 8}).normalisation
+    assert (full.method, full.min_scores, full.active) == ("severity", 8, True)
+    # a normalised panel rule is fine with every rule but rank_sum, on totals
+    assert rubric_from(GOOD, normalisation="zscore",
+                       panel={"rule": "trimmed_mean", "min_judges": 5}).normalisation.active
+
+
+def test_fingerprint_covers_the_normalisation() -> None:
+    from tests.helpers import rubric_from
+
+    none = rubric_from(GOOD).fingerprint
+    assert rubric_from(GOOD, normalisation="none").fingerprint == none
+    severity = rubric_from(GOOD, normalisation="severity").fingerprint
+    assert severity != none
+    assert rubric_from(GOOD, normalisation={"method": "severity", "min_scores": 6}
+                       ).fingerprint != severity
+    assert rubric_from(GOOD, normalisation="zscore").fingerprint not in (none, severity)

@@ -77,3 +77,20 @@ def test_an_official_result_with_errors_gives_its_errors() -> None:
 def test_unknown_variant_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown variant"):
         sensitivity(single_leaf(), THREE, marks(THREE, SCORES), variants=["mode"])
+
+
+def test_a_normalised_official_result_beside_the_raw_rules() -> None:
+    from tests.test_pipeline import FOUR_ENTRIES, STRICT_J1
+
+    # worked in tests/test_pipeline.py: the raw mean ranks b, a, d, c; the severity model
+    # (J1 −6, J2 +3, J3 +3) ranks a, b, d, c
+    rubric = single_leaf(normalisation={"method": "severity", "min_scores": 2},
+                         awards={"places": [{"name": "Juara I"}]})
+    frame, problems = sensitivity(rubric, FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1),
+                                  variants=["mean", "severity"])
+    rows = frame.set_index("entry_id")
+    assert rows["official_rank"].to_dict() == {"a": 1, "b": 2, "d": 3, "c": 4}
+    assert rows["rank_severity"].to_dict() == {"a": 1, "b": 2, "d": 3, "c": 4}
+    assert rows["rank_mean"].to_dict() == {"a": 2, "b": 1, "d": 3, "c": 4}  # the raw marks
+    assert rows["changed"].to_dict() == {"a": True, "b": True, "d": False, "c": False}
+    assert [p.code for p in problems] == ["fairness.place_changes"]

@@ -63,6 +63,12 @@ MESSAGES = {
         "Category {category}: the leniency-and-spread model did not settle after {iterations} "
         "iterations; its figures are approximate",
     ),
+    "fairness.normalisation_not_applied": (
+        "Normalisasi '{method}' tidak diterapkan: ia bekerja pada total setiap juri, tidak "
+        "pada jumlah peringkat atau penggabungan per kriteria",
+        "Normalisation '{method}' was not applied: it works on each judge's total, not on a "
+        "rank sum or a per-criterion panel",
+    ),
     "fairness.clipped": (
         "Kategori {category}: {count} nilai juri setelah normalisasi keluar dari rentang "
         "{low}–{high} dan dipotong ke batasnya",

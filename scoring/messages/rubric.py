@@ -87,6 +87,19 @@ MESSAGES = {
         "Jumlah peringkat (rank_sum) hanya berlaku untuk total juri, bukan per kriteria",
         "Rank sum (rank_sum) applies to each judge's total only, not per criterion",
     ),
+    "rubric.normalisation_rank_sum": (
+        "Normalisasi '{method}' tidak berpengaruh pada jumlah peringkat (rank_sum): urutan "
+        "peserta menurut setiap juri tidak berubah olehnya. Pilih normalisation: none, atau "
+        "aturan panel lain",
+        "Normalisation '{method}' has no effect on a rank sum (rank_sum): it does not change "
+        "how any judge orders the entries. Choose normalisation: none, or another panel rule",
+    ),
+    "rubric.normalisation_per_criterion": (
+        "Normalisasi '{method}' bekerja pada total setiap juri, sedangkan panel.apply_to: "
+        "criterion menggabungkan nilai per kriteria; pakai panel.apply_to: total",
+        "Normalisation '{method}' works on each judge's total, but panel.apply_to: criterion "
+        "combines the scores criterion by criterion; use panel.apply_to: total",
+    ),
     "rubric.bands_order": (
         "Batas nilai predikat harus berbeda satu sama lain (nilai {min} muncul dua kali)",
         "Band thresholds must differ from one another ({min} appears twice)",
