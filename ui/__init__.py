@@ -29,5 +29,7 @@ PAGES: tuple[PageSpec, ...] = (
              default=True),
     PageSpec("ui/rewards.py", "app.page.rewards", ":material/military_tech:", "penghargaan"),
     PageSpec("ui/judges.py", "app.page.judges", ":material/groups:", "juri"),
+    PageSpec("ui/sensitivity.py", "app.page.sensitivity", ":material/compare_arrows:",
+             "kepekaan"),
     PageSpec("ui/simulation.py", "app.page.simulation", ":material/tune:", "simulasi"),
 )

@@ -116,3 +116,26 @@ def coverage_matrix(cells: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     labels = base.mark_text(fontSize=10).encode(text="scored:Q")
     chart = alt.layer(rects, labels).properties(height=alt.Step(ROW_HEIGHT))
     return _finish(chart, lang)
+
+
+def rank_per_method(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """Each entry's rank under each method (the official rank first): a line per entry, rank 1
+    at the top; a flat line is a rank no method changes."""
+    methods = data.sort_values("method_order")["method"].drop_duplicates().tolist()
+    x = alt.X("method:N", sort=methods, title=t("app.fair.sens.chart.method", lang),
+              axis=alt.Axis(labelAngle=-30, labelLimit=200))
+    y = alt.Y("rank:Q", title=t("app.fair.sens.chart.rank", lang),
+              scale=alt.Scale(reverse=True, zero=False, nice=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    colour = alt.Color("name:N", title=t("col.entry", lang),
+                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=320))
+    tooltip = [alt.Tooltip("name:N", title=t("col.entry", lang)),
+               alt.Tooltip("method:N", title=t("app.fair.sens.chart.method", lang)),
+               alt.Tooltip("rank_text:N", title=t("app.fair.sens.chart.rank", lang)),
+               alt.Tooltip("official_rank:Q", title=t("app.fair.sens.col.official_rank", lang)),
+               alt.Tooltip("changed_text:N", title=t("app.fair.sens.col.place_changed", lang))]
+    base = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    lines = base.mark_line(strokeWidth=2, opacity=0.7)
+    points = base.mark_point(filled=True, size=70)
+    chart = alt.layer(lines, points).properties(height=360)
+    return _finish(chart, lang)

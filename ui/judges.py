@@ -1,6 +1,11 @@
-"""Juri / Judges: how each judge scores against the rest of the panel, the marks far from the
-others', and how far the panel agrees (ICC, Kendall's W, Krippendorff's alpha)."""
+"""Juri / Judges: how each judge scores against the rest of the panel (severity, spread,
+correlation, count, flags), the marks far from the others', and how far the panel agrees —
+on the totals and per criterion group (ICC forms with 95% intervals, Kendall's W,
+Krippendorff's alpha)."""
 
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
 import streamlit as st
 
 from scoring import service
@@ -18,6 +23,15 @@ def number(value: float) -> str:
     return service.number_text(value, lang)
 
 
+def helped_table(frame: pd.DataFrame, numbers: Sequence[str], helps: Mapping[str, str],
+                 key: str) -> None:
+    """A table with the numbers the reader's way and a help text on column headers."""
+    config = {column: st.column_config.Column(help=text) for column, text in helps.items()
+              if column in frame.columns}
+    st.dataframe(service.styled(frame, numbers, lang), hide_index=True, key=key,
+                 column_config=config or None)
+
+
 if common.require_result(outcome, lang):
     result = outcome.result
     assert result is not None
@@ -27,19 +41,27 @@ if common.require_result(outcome, lang):
                                  format_func=lambda v: format_number(v, lang, 1))
     for category, tab in common.category_tabs(result.rubric, lang):
         with tab:
-            tables = service.judge_tables(result, category.id, lang, outlier_sds=threshold)
+            report = service.judge_report(result, category.id, lang, outlier_sds=threshold)
             st.subheader(t("app.judges.per_judge", lang))
-            common.table(tables.judges, tables.judges_numbers, lang,
+            helped_table(report.judges, report.judges_numbers, report.help,
                          key=f"judges_{category.id}")
             st.caption(t("app.judges.per_judge_help", lang))
 
+            st.subheader(t("app.fair.judges.flags", lang))
+            if report.flags:
+                for judge, text in report.flags:
+                    st.warning(f"**{common.escape(judge)}**: {common.escape(text)}",
+                               icon=":material/flag:")
+            else:
+                st.success(t("app.fair.judges.flags_none", lang), icon=":material/check_circle:")
+
             st.subheader(t("app.judges.far", lang))
-            if tables.outliers.empty:
+            if report.outliers.empty:
                 st.success(t("app.judges.far_none", lang,
                              threshold=format_number(threshold, lang, 1)),
                            icon=":material/check_circle:")
             else:
-                common.table(tables.outliers, tables.outliers_numbers, lang,
+                common.table(report.outliers, report.outliers_numbers, lang,
                              key=f"outliers_{category.id}")
                 st.caption(t("app.judges.far_help", lang,
                              threshold=format_number(threshold, lang, 1)))
@@ -69,3 +91,17 @@ if common.require_result(outcome, lang):
                 w=number(summary.kendall.w), alpha=number(summary.alpha)))
             if summary.n_dropped_entries:
                 st.caption(t("app.agreement.dropped", lang, count=summary.n_dropped_entries))
+            with st.expander(t("app.fair.agreement.forms", lang)):
+                forms = service.icc_forms_table(summary, lang)
+                helped_table(forms.frame, forms.number_columns, forms.help,
+                             key=f"icc_forms_{category.id}")
+                st.caption(t("app.fair.agreement.forms_help", lang))
+
+            st.subheader(t("app.fair.agreement.groups", lang))
+            groups, group_forms = service.group_agreement_tables(result, category.id, lang)
+            helped_table(groups.frame, groups.number_columns, groups.help,
+                         key=f"agreement_groups_{category.id}")
+            st.caption(t("app.fair.agreement.groups_help", lang))
+            with st.expander(t("app.fair.agreement.groups_forms", lang)):
+                helped_table(group_forms.frame, group_forms.number_columns, group_forms.help,
+                             key=f"agreement_group_forms_{category.id}")

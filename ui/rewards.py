@@ -1,11 +1,12 @@
-"""Penghargaan / Rewards: the recommended winners per category, margins, how ties were broken,
-ties left for the organisers, and the official results workbook."""
+"""Penghargaan / Rewards: the recommended winners per category, margins, how sure each place
+is (probability, rank interval, too close to call), how ties were broken, ties left for the
+organisers, and the official results workbook."""
 
 import streamlit as st
 
 from scoring import service
 from scoring.i18n import t
-from ui import common, state
+from ui import common, fairness_state, state
 
 lang = state.lang()
 outcome = state.outcome()
@@ -17,22 +18,42 @@ if common.require_result(outcome, lang):
     result = outcome.result
     assert result is not None
     st.info(t("app.rewards.recommendation", lang), icon=":material/gavel:")
+    figures = fairness_state.confidence(result)
+    interval = service.confidence_interval_text(lang)
+    with st.container(border=True):
+        st.markdown(service.confidence_note(result, lang))
     for category in result.rubric.categories:
         st.header(category.label(lang))
         items = service.awards(result, category.id, lang)
         if not items:
             st.caption(t("app.rewards.none", lang))
             continue
+        sure = service.award_confidence(items, figures, result, category.id, lang)
+        if not sure:
+            st.caption(t("app.fair.conf.unavailable", lang))
         columns = st.columns(3)
         for i, item in enumerate(items):
             with columns[i % 3].container(border=True):
                 st.markdown(t("app.rewards.card", lang, award=common.escape(item.award),
                               name=common.escape(item.name), total=item.total_text,
                               margin=item.margin_text))
+                found = sure.get(item.entry_id)
+                if found is not None and found.probability is not None:
+                    st.markdown(t("app.fair.conf.place", lang, award=common.escape(item.award),
+                                  probability=common.escape(found.probability_text),
+                                  interval=interval, ranks=found.interval_text))
+                elif found is not None:
+                    st.markdown(t("app.fair.conf.band", lang, interval=interval,
+                                  ranks=found.interval_text))
+                if found is not None and found.too_close:
+                    st.warning(found.warning, icon=":material/help:")
                 if item.note:
                     st.caption(item.note)
                 if item.shared:
                     st.warning(t("app.rewards.shared", lang), icon=":material/balance:")
+        close = sum(c.too_close for c in sure.values())
+        if close:
+            st.caption(t("app.fair.conf.count", lang, count=close))
         for sentence in service.unresolved_ties(result, category.id, lang):
             st.error(sentence, icon=":material/balance:")
         steps = service.tie_steps(result, category.id, lang)
@@ -42,7 +63,7 @@ if common.require_result(outcome, lang):
                     st.markdown(f"**{common.escape(heading)}**")
                     st.markdown("\n".join(f"- {common.escape(line)}" for line in lines))
         st.subheader(t("app.rewards.table", lang))
-        st.dataframe(service.awards_frame(items, lang), hide_index=True)
+        st.dataframe(service.awards_confidence_frame(items, sure, lang), hide_index=True)
 
     st.divider()
     current = state.competition()

@@ -20,6 +20,7 @@ PAGE_TITLES = {
     "ui/results.py": "app.results.title",
     "ui/rewards.py": "app.rewards.title",
     "ui/judges.py": "app.judges.title",
+    "ui/sensitivity.py": "app.fair.sens.title",
     "ui/simulation.py": "app.sim.title",
 }
 """Each page file and the message key of its title."""

@@ -1,0 +1,252 @@
+"""Texts of the app's fairness views: rank confidence on the Rewards page, the judge report and
+agreement per criterion group on the Judges page, and the Sensitivity page.
+
+Placeholders hold text the caller has already formatted the reader's way (85,50; 80%).
+"""
+
+MESSAGES = {
+    # --- navigation --------------------------------------------------------------------------
+    "app.page.sensitivity": ("Kepekaan", "Sensitivity"),
+    # --- Rewards: rank confidence --------------------------------------------------------------
+    "app.fair.conf.note": (
+        "**Seberapa pasti?** *Peluang* adalah seberapa sering peserta tetap di tempatnya bila "
+        "panel juri lain yang serupa menilai ulang: Juri mengambil ulang para juri secara acak "
+        "{resamples} kali (dikalibrasi dengan simulasi, benih acak tetap sehingga angkanya "
+        "selalu sama). *Rentang peringkat* memuat peringkat sebenarnya dengan kemungkinan "
+        "{interval}. Tempat dengan peluang di bawah **{threshold}** (batas dari rubrik) "
+        "ditandai *terlalu ketat untuk dipastikan*: itu bukan alasan mengubah hasil, tetapi "
+        "alasan memeriksa kembali nilainya sebelum diumumkan.",
+        "**How sure?** The *probability* is how often the entry keeps its place when another "
+        "panel of the same kind scores again: Juri redraws the judges at random {resamples} "
+        "times (calibrated by simulation, with a fixed seed, so the figures never change). "
+        "The *rank interval* holds the true rank with probability {interval}. A place whose "
+        "probability is below **{threshold}** (the rubric's threshold) is marked *too close "
+        "to call*: not a reason to change the result, but to check its scores again before "
+        "announcing it.",
+    ),
+    "app.fair.conf.place": (
+        "Peluang tetap {award}: **{probability}** · rentang peringkat ({interval}): {ranks}",
+        "Probability of {award}: **{probability}** · rank interval ({interval}): {ranks}",
+    ),
+    "app.fair.conf.band": (
+        "Rentang peringkat ({interval}): {ranks}",
+        "Rank interval ({interval}): {ranks}",
+    ),
+    "app.fair.conf.too_close": (
+        "Terlalu ketat untuk dipastikan: peluangnya {probability}, di bawah batas {threshold}. "
+        "Periksa kembali nilainya sebelum diumumkan.",
+        "Too close to call: its probability is {probability}, below the threshold "
+        "{threshold}. Check its scores again before announcing it.",
+    ),
+    "app.fair.conf.too_close_mark": (
+        "terlalu ketat untuk dipastikan", "too close to call"),
+    "app.fair.conf.count": (
+        "{count} tempat terlalu ketat untuk dipastikan di kategori ini.",
+        "{count} places in this category are too close to call.",
+    ),
+    "app.fair.conf.unavailable": (
+        "Peluang dan rentang peringkat tidak dapat dihitung untuk kategori ini (perlu "
+        "sedikitnya dua juri).",
+        "The probabilities and rank intervals cannot be computed for this category (it needs "
+        "at least two judges).",
+    ),
+    "app.fair.col.probability": ("Peluang tempat ini", "Probability of this place"),
+    "app.fair.col.rank_interval": ("Rentang peringkat", "Rank interval"),
+    "app.fair.col.too_close": ("Terlalu ketat?", "Too close?"),
+    # --- Judges: the judge report --------------------------------------------------------------
+    "app.fair.judges.col.offset": ("Kelonggaran (selisih dari panel)",
+                                   "Severity (offset from the panel)"),
+    "app.fair.judges.col.flags": ("Catatan", "Flags"),
+    "app.fair.judges.help.n_scores": (
+        "Berapa peserta yang dinilai juri ini.", "How many entries this judge scored."),
+    "app.fair.judges.help.mean": (
+        "Rata-rata nilai total juri ini.", "The mean of this judge's totals."),
+    "app.fair.judges.help.offset": (
+        "Rata-rata selisih dengan juri lain pada peserta yang sama: positif = lebih murah "
+        "hati, negatif = lebih ketat.",
+        "The mean difference from the other judges on the same entries: positive = more "
+        "lenient, negative = stricter.",
+    ),
+    "app.fair.judges.help.spread": (
+        "Simpangan baku nilai total juri ini: seberapa lebar ia membedakan peserta.",
+        "The standard deviation of this judge's totals: how widely the judge tells the "
+        "entries apart.",
+    ),
+    "app.fair.judges.help.correlation": (
+        "Korelasi Pearson dengan rata-rata juri lain pada peserta yang sama (1 = sejalan).",
+        "Pearson correlation with the other judges' mean on the same entries (1 = in step).",
+    ),
+    "app.fair.judges.help.rank_correlation": (
+        "Korelasi Spearman: seberapa mirip urutan peserta juri ini dengan urutan juri lain.",
+        "Spearman correlation: how closely this judge's order of the entries follows the "
+        "others'.",
+    ),
+    "app.fair.judges.help.n_outliers": (
+        "Berapa nilai juri ini yang jauh dari juri lain (daftar di bawah).",
+        "How many of this judge's marks stand far from the others' (listed below).",
+    ),
+    "app.fair.judges.help.flags": (
+        "Tanda yang perlu dibicarakan dewan juri.", "Flags for the panel to discuss."),
+    "app.fair.judges.flags": ("Tanda", "Flags"),
+    "app.fair.judges.flags_none": (
+        "Tidak ada juri yang ditandai: urutan setiap juri sejalan dengan panel dan tidak ada "
+        "yang memberi nilai hampir sama untuk semua peserta.",
+        "No judge is flagged: every judge's order follows the panel's and no judge gives "
+        "nearly the same total to everything.",
+    ),
+    "app.fair.judges.flag.disagrees": (
+        "urutan berbeda dari panel", "order differs from the panel"),
+    "app.fair.judges.flag.flat": ("nilai hampir sama semua", "nearly constant scores"),
+    "app.fair.judges.flag.far": ("nilai jauh dari juri lain: {count}",
+                                 "marks far from the others: {count}"),
+    "app.fair.judges.flag_line.disagrees": (
+        "urutan pesertanya jauh berbeda dari juri lain (korelasi peringkat "
+        "{rho}; di bawah {limit} ditandai).",
+        "orders the entries very differently from the others (rank correlation "
+        "{rho}; below {limit} is flagged).",
+    ),
+    "app.fair.judges.flag_line.flat": (
+        "memberi nilai yang hampir sama untuk semua peserta (sebaran {spread}, "
+        "juri lain sekitar {others}).",
+        "gives nearly the same total to every entry (spread {spread}, the "
+        "others about {others}).",
+    ),
+    "app.fair.judges.flag_line.far": (
+        "menilai jauh berbeda dari juri lain pada {entries}.",
+        "stands far from the others on {entries}.",
+    ),
+    # --- Judges: agreement ---------------------------------------------------------------------
+    "app.fair.agreement.forms": (
+        "Semua bentuk ICC (Shrout & Fleiss) dengan selang kepercayaan 95%",
+        "Every ICC form (Shrout & Fleiss) with 95% confidence intervals",
+    ),
+    "app.fair.agreement.forms_help": (
+        "ICC 0,9 ke atas sangat baik, 0,75–0,9 baik, 0,5–0,75 sedang, di bawah 0,5 rendah "
+        "(Koo & Li 2016). Bentuk ·,k menilai rata-rata seluruh panel — yang menentukan hasil.",
+        "An ICC of 0.9 or more is excellent, 0.75–0.9 good, 0.5–0.75 moderate, below 0.5 poor "
+        "(Koo & Li 2016). The ·,k forms rate the mean of the whole panel — which decides the "
+        "result.",
+    ),
+    "app.fair.agreement.col.form": ("Bentuk", "Form"),
+    "app.fair.agreement.col.meaning": ("Artinya", "What it measures"),
+    "app.fair.agreement.col.value": ("Nilai", "Value"),
+    "app.fair.agreement.col.ci_low": ("Batas bawah 95%", "95% lower"),
+    "app.fair.agreement.col.ci_high": ("Batas atas 95%", "95% upper"),
+    "app.fair.agreement.col.ci": ("Selang 95%", "95% interval"),
+    "app.fair.agreement.col.group": ("Kelompok kriteria", "Criterion group"),
+    "app.fair.agreement.col.n_entries": ("Peserta dibandingkan", "Entries compared"),
+    "app.fair.agreement.col.kendall": ("W Kendall", "Kendall's W"),
+    "app.fair.agreement.col.alpha": ("Alfa Krippendorff", "Krippendorff's alpha"),
+    "app.fair.agreement.total_row": ("Nilai akhir", "Total"),
+    "app.fair.agreement.meaning.ICC(1,1)": (
+        "satu juri; tiap peserta boleh dinilai juri yang berbeda",
+        "one judge; each entry may have had its own judges",
+    ),
+    "app.fair.agreement.meaning.ICC(2,1)": (
+        "satu juri, kesepakatan mutlak (juri yang lebih ketat dihitung sebagai beda)",
+        "one judge, absolute agreement (a stricter judge counts as disagreement)",
+    ),
+    "app.fair.agreement.meaning.ICC(3,1)": (
+        "satu juri, konsistensi (selisih tetap antarjuri tidak dihitung)",
+        "one judge, consistency (a constant offset between judges does not count)",
+    ),
+    "app.fair.agreement.meaning.ICC(1,k)": (
+        "rata-rata panel; tiap peserta boleh dinilai juri yang berbeda",
+        "the panel's mean; each entry may have had its own judges",
+    ),
+    "app.fair.agreement.meaning.ICC(2,k)": (
+        "rata-rata panel, kesepakatan mutlak", "the panel's mean, absolute agreement"),
+    "app.fair.agreement.meaning.ICC(3,k)": (
+        "rata-rata panel, konsistensi", "the panel's mean, consistency"),
+    "app.fair.agreement.groups": (
+        "Kesepakatan per kelompok kriteria", "Agreement per criterion group"),
+    "app.fair.agreement.groups_help": (
+        "Nilai bagian tiap juri untuk setiap kelompok kriteria dibandingkan seperti nilai "
+        "akhir. Kesepakatan rendah pada satu kelompok menunjukkan pedoman penilaian yang "
+        "mungkin perlu diperjelas.",
+        "Each judge's part for every criterion group, compared as the totals are. Low "
+        "agreement on one group points to scoring guidance that may need to be clearer.",
+    ),
+    "app.fair.agreement.groups_forms": (
+        "Semua bentuk ICC per kelompok kriteria", "Every ICC form per criterion group"),
+    "app.fair.agreement.help.icc": (
+        "Korelasi intrakelas {form}: {meaning}.", "Intraclass correlation {form}: {meaning}."),
+    "app.fair.agreement.help.ci": (
+        "Selang kepercayaan 95% (uji F Shrout & Fleiss).",
+        "95% confidence interval (the Shrout & Fleiss F intervals).",
+    ),
+    "app.fair.agreement.help.n_entries": (
+        "Peserta yang dinilai semua juri (ICC dan W hanya memakai mereka).",
+        "Entries scored by every judge (ICC and W use only these).",
+    ),
+    # --- Sensitivity ---------------------------------------------------------------------------
+    "app.fair.sens.title": ("Kepekaan hasil", "Sensitivity"),
+    "app.fair.sens.banner": (
+        "PERBANDINGAN SAJA — tidak mengubah hasil resmi. Halaman ini menyusun peringkat yang "
+        "sama dengan setiap aturan panel dan normalisasi, berdampingan; hasil resmi tetap "
+        "menurut rubrik.",
+        "A COMPARISON ONLY — it changes nothing official. This page ranks the same marks "
+        "under each panel rule and normalisation, side by side; the official result stays "
+        "the rubric's.",
+    ),
+    "app.fair.sens.official": (
+        "Hasil resmi memakai: aturan panel {rule}; normalisasi: {normalisation}.",
+        "The official result uses: panel rule {rule}; normalisation: {normalisation}.",
+    ),
+    "app.fair.sens.intro": (
+        "Peserta yang tempat juaranya berubah dengan cara lain ditandai kuning; peringkat "
+        "yang lebih baik hijau, yang lebih buruk merah. Tempat yang berubah pantas diperiksa "
+        "sebelum diumumkan — rubriklah yang memutuskan, bukan halaman ini.",
+        "Entries whose award place changes under another method are highlighted in yellow; "
+        "a better rank is green, a worse one red. A place that changes deserves a look "
+        "before it is announced — the rubric decides, not this page.",
+    ),
+    "app.fair.sens.changed_count": ("Tempat juara berubah", "Award places changing"),
+    "app.fair.sens.rank_changed_count": ("Peringkat berubah", "Ranks changing"),
+    "app.fair.sens.stable": (
+        "Semua tempat juara sama dengan setiap cara: hasil di kategori ini tidak bergantung "
+        "pada pilihan aturan panel atau normalisasi.",
+        "Every award place is the same under every method: this category's result does not "
+        "depend on the choice of panel rule or normalisation.",
+    ),
+    "app.fair.sens.col.official_rank": ("Peringkat resmi", "Official rank"),
+    "app.fair.sens.col.award": ("Penghargaan resmi", "Official award"),
+    "app.fair.sens.col.changes": ("Perubahan", "Changes"),
+    "app.fair.sens.col.place_changed": ("Tempat juara berubah", "Award place changes"),
+    "app.fair.sens.place_changed": ("⚠ berubah", "⚠ changes"),
+    "app.fair.sens.methods": ("Cara yang dibandingkan", "The methods compared"),
+    "app.fair.sens.col.method": ("Cara", "Method"),
+    "app.fair.sens.col.description": ("Penjelasan", "What it does"),
+    "app.fair.sens.col.used": ("Dipakai rubrik", "Used by the rubric"),
+    "app.fair.sens.chart": ("Peringkat dengan setiap cara", "Rank under each method"),
+    "app.fair.sens.chart_help": (
+        "Peserta yang meraih tempat juara atau yang tempatnya berubah; garis datar berarti "
+        "peringkatnya sama dengan setiap cara.",
+        "The entries holding an award place or whose place changes; a flat line means the "
+        "same rank under every method.",
+    ),
+    "app.fair.sens.chart.method": ("Cara", "Method"),
+    "app.fair.sens.chart.rank": ("Peringkat", "Rank"),
+    "app.fair.sens.not_available": (
+        "Beberapa cara tidak dapat dihitung untuk data ini (ditandai –):",
+        "Some methods cannot be computed for this data (shown as –):",
+    ),
+    "app.fair.sens.blocked": (
+        "Perbandingan tidak dapat dibuat untuk kompetisi ini.",
+        "The comparison cannot be made for this competition.",
+    ),
+    "app.fair.method.mean": ("Rata-rata", "Mean"),
+    "app.fair.method.median": ("Median", "Median"),
+    "app.fair.method.trimmed_mean": ("Rata-rata terpangkas", "Trimmed mean"),
+    "app.fair.method.zscore": ("Skor-z", "Z-score"),
+    "app.fair.method.severity": ("Model kelonggaran", "Severity model"),
+    "app.fair.method.leniency_spread": ("Kelonggaran dan sebaran", "Leniency and spread"),
+    "app.fair.method.help.rules": (
+        "aturan panel {rule}, tanpa normalisasi",
+        "panel rule {rule}, no normalisation",
+    ),
+    "app.fair.method.help.normalisation": (
+        "{method}, lalu digabung dengan aturan panel rubrik",
+        "{method}, then combined with the rubric's panel rule",
+    ),
+}

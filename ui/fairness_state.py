@@ -1,0 +1,40 @@
+"""Cached fairness figures for the pages: rank confidence and the sensitivity report.
+
+Both come from the engine through :mod:`scoring.service`, once per competition: the cache is
+keyed on the result's fingerprint (the digest of the rubric, the entries and every score), not
+on the language or the page, so switching pages or languages never recomputes them. What is
+cached is the same in every language (numbers, ids, flags); the pages take names and award
+labels from the result in the reader's language. The sensitivity report carries problems
+(not picklable), so it is kept as a resource: the pages only read it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scoring import service
+from scoring.problems import Problem
+from scoring.result import Result
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _confidence(fingerprint: str, _result: Result) -> pd.DataFrame:
+    return service.confidence_figures(_result)
+
+
+def confidence(result: Result) -> pd.DataFrame:
+    """Rank confidence of a result (fixed seed; cached by its fingerprint)."""
+    return _confidence(result.fingerprint, result)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _sensitivity(fingerprint: str, _outcome: service.Outcome
+                 ) -> tuple[pd.DataFrame, list[Problem]]:
+    return service.sensitivity_figures(_outcome)
+
+
+def sensitivity(outcome: service.Outcome) -> tuple[pd.DataFrame, list[Problem]]:
+    """The sensitivity report of an outcome with a result (cached by its fingerprint)."""
+    assert outcome.result is not None
+    return _sensitivity(outcome.result.fingerprint, outcome)
