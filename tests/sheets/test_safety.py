@@ -1,20 +1,16 @@
 """Hostile and broken uploads are refused before a parser sees them, with bounded memory.
 
-Every hostile file is built here from readable parts (hand-written XML, a small OLE2 writer,
-byte patches of a ZIP's directory), never stored as an opaque blob. Memory is measured with
-tracemalloc (the peak of Python allocations during the check), not time.
+Every hostile file is built in ``corpus.py`` from readable parts (hand-written XML, a small
+OLE2 writer, byte patches of a ZIP's directory), never stored as an opaque blob. Memory is
+measured with tracemalloc (the peak of Python allocations during the check), not time.
 """
 
 from __future__ import annotations
 
 import io
-import math
 import random
 import struct
-import tracemalloc
 import zipfile
-import zlib
-from collections.abc import Callable
 from dataclasses import FrozenInstanceError
 
 import openpyxl
@@ -37,223 +33,23 @@ from scoring.sheets.safety import (
     xml_defences_in_effect,
 )
 
-# --- building files -------------------------------------------------------------------------
-
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-
-
-def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, payload in members.items():
-            archive.writestr(name, payload)
-    return buffer.getvalue()
-
-
-def content_types(parts: dict[str, str]) -> bytes:
-    overrides = "".join(f'<Override PartName="/{part}" ContentType="{kind}"/>'
-                        for part, kind in parts.items())
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f"{overrides}</Types>").encode()
-
-
-def sheet_xml(cell: str = "Dinkes", prolog: str = "", dimension: str = "A1:B1") -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8"?>' + prolog
-            + f'<worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/><sheetData>'
-            f'<row r="1"><c r="A1" t="inlineStr"><is><t>{cell}</t></is></c>'
-            '<c r="B1"><v>85</v></c></row></sheetData></worksheet>').encode()
-
-
-def xlsx(sheets: dict[str, bytes] | None = None, *, workbook_prolog: str = "",
-         types_prolog: str = "", extra: dict[str, bytes] | None = None) -> bytes:
-    """A minimal but complete .xlsx made by hand: openpyxl and calamine both read it."""
-    sheets = sheets if sheets is not None else {"Nilai": sheet_xml()}
-    parts = {"xl/workbook.xml": WORKBOOK_TYPE}
-    parts.update({f"xl/worksheets/sheet{i}.xml": SHEET_TYPE for i in range(1, len(sheets) + 1)})
-    types = content_types(parts)
-    if types_prolog:
-        types = types.replace(b"?>", b"?>" + types_prolog.encode(), 1)
-    listing = "".join(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
-                      for i, name in enumerate(sheets, 1))
-    workbook = (f'<?xml version="1.0" encoding="UTF-8"?>{workbook_prolog}'
-                f'<workbook xmlns="{MAIN}" xmlns:r="{DOC_RELS}"><sheets>{listing}</sheets>'
-                "</workbook>").encode()
-    links = "".join(f'<Relationship Id="rId{i}" Type="{DOC_RELS}/worksheet" '
-                    f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
-    members = {
-        "[Content_Types].xml": types,
-        "_rels/.rels": (f'<Relationships xmlns="{RELS_NS}"><Relationship Id="rId1" '
-                        f'Type="{DOC_RELS}/officeDocument" Target="xl/workbook.xml"/>'
-                        "</Relationships>").encode(),
-        "xl/workbook.xml": workbook,
-        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{RELS_NS}">{links}</Relationships>'
-                                      .encode(),
-    }
-    for i, payload in enumerate(sheets.values(), 1):
-        members[f"xl/worksheets/sheet{i}.xml"] = payload
-    members.update(extra or {})
-    return zip_of(members)
-
-
-def ods(tables: int = 2, prolog: str = "") -> bytes:
-    body = "".join(f'<table:table table:name="Juri {i}"><table:table-row><table:table-cell/>'
-                   "</table:table-row></table:table>" for i in range(1, tables + 1))
-    content = ('<?xml version="1.0" encoding="UTF-8"?>' + prolog
-               + '<office:document-content '
-               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
-               f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
-               "</office:document-content>").encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        # the mimetype member comes first and uncompressed, as the ODF standard asks
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                         zipfile.ZIP_STORED)
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", b"<manifest/>", zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
-
-
-def billion_laughs(levels: int = 9) -> str:
-    """The classic: each entity is ten of the one before; &lol9; is 10^9 'lol's (3 GB)."""
-    entities = ['<!ENTITY lol "lol">'] + [
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, levels + 1)]
-    return f"<!DOCTYPE lolz [{''.join(entities)}]>"
-
-
-XXE = '<!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-
-
-def openpyxl_workbook(sheets: int = 1, rows: int = 3) -> bytes:
-    workbook = openpyxl.Workbook()
-    for index in range(sheets):
-        sheet = workbook.active if index == 0 else workbook.create_sheet(f"Juri {index + 1}")
-        sheet.append(["Peserta", "Langkah 1", "Langkah 2"])
-        for row in range(rows):
-            sheet.append([f"Kelurahan {row}", 80 + row % 20, 75])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def central_entry(data: bytes, name: str) -> int:
-    """Offset of ``name``'s record in the central directory."""
-    position = data.find(b"PK\x05\x06")
-    offset = struct.unpack_from("<L", data, position + 16)[0]
-    while data[offset:offset + 4] == b"PK\x01\x02":
-        name_length, extra, comment = struct.unpack_from("<HHH", data, offset + 28)
-        if data[offset + 46:offset + 46 + name_length].decode() == name:
-            return offset
-        offset += 46 + name_length + extra + comment
-    raise KeyError(name)
-
-
-def patched(data: bytes, name: str, *, file_size: int | None = None,
-            flag_bits: int | None = None) -> bytes:
-    """``data`` with ``name``'s declared uncompressed size or flags rewritten (a lying file)."""
-    out = bytearray(data)
-    record = central_entry(data, name)
-    local = struct.unpack_from("<L", data, record + 42)[0]
-    if file_size is not None:
-        struct.pack_into("<L", out, record + 24, file_size)
-        struct.pack_into("<L", out, local + 22, file_size)
-    if flag_bits is not None:
-        struct.pack_into("<H", out, record + 8, flag_bits)
-        struct.pack_into("<H", out, local + 6, flag_bits)
-    return bytes(out)
-
-
-def overlapping_zip(copies: int, size: int) -> bytes:
-    """A non-recursive zip bomb: many directory records all pointing at one compressed block."""
-    payload = b"<" + b"a" * (size - 1)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    compressed = packer.compress(payload) + packer.flush()
-    crc = zlib.crc32(payload)
-    first = b"x/0.xml"
-    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(compressed),
-                        size, len(first), 0) + first + compressed
-    directory = b""
-    for index in range(copies):
-        name = f"x/{index}.xml".encode()
-        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc,
-                                 len(compressed), size, len(name), 0, 0, 0, 0, 0, 0) + name
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, copies, copies, len(directory),
-                      len(local), 0)
-    return local + directory + end
-
-
-NOSTREAM = 0xFFFFFFFF
-END_OF_CHAIN = 0xFFFFFFFE
-FAT_SECTOR = 0xFFFFFFFD
-
-
-def ole2(streams: dict[str, bytes]) -> bytes:
-    """A minimal OLE2 compound file (version 3, 512-byte sectors) holding ``streams``.
-
-    Streams are padded to 4096 bytes so that all live in regular sectors, as [MS-CFB]
-    requires of streams that large. Layout: header, one FAT sector, the directory, the data.
-    """
-    size = 512
-    entries = [("Root Entry", 5, b"")] + [(name, 2, data.ljust(4096, b"\0"))
-                                         for name, data in streams.items()]
-    directory_sectors = math.ceil(len(entries) * 128 / size)
-    fat = {0: FAT_SECTOR}
-    for sector in range(1, directory_sectors + 1):
-        fat[sector] = sector + 1 if sector < directory_sectors else END_OF_CHAIN
-    free = 1 + directory_sectors
-    starts, body = [], b""
-    for _, _, data in entries[1:]:
-        count = math.ceil(len(data) / size)
-        for k in range(count):
-            fat[free + k] = free + k + 1 if k < count - 1 else END_OF_CHAIN
-        starts.append(free)
-        free += count
-        body += data.ljust(count * size, b"\0")
-    assert free <= size // 4, "one FAT sector is enough for these tests"
-    fat_bytes = struct.pack(f"<{size // 4}L", *(fat.get(i, NOSTREAM) for i in range(size // 4)))
-    directory = b""
-    for index, (name, kind, data) in enumerate(entries):
-        encoded = (name + "\0").encode("utf-16-le")
-        child = 1 if index == 0 and len(entries) > 1 else NOSTREAM
-        right = index + 1 if 0 < index < len(entries) - 1 else NOSTREAM
-        start = END_OF_CHAIN if index == 0 else starts[index - 1]
-        directory += (encoded.ljust(64, b"\0") + struct.pack("<HBB3L", len(encoded), kind, 1,
-                                                               NOSTREAM, right, child)
-                      + b"\0" * 36 + struct.pack("<LQ", start, len(data)))
-    directory = directory.ljust(directory_sectors * size, b"\0")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-              + struct.pack("<5H6s", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6)
-              + struct.pack("<9L", 0, 1, 1, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
-              + struct.pack("<109L", 0, *([NOSTREAM] * 108)))
-    assert len(header) == 512
-    return header + fat_bytes + directory + body
-
-
-def biff(*records: tuple[int, bytes]) -> bytes:
-    """An Excel 97-2003 workbook stream: BOF, the given records, EOF."""
-    bof = (0x0809, struct.pack("<6H4x", 0x0600, 0x0005, 0, 0, 0, 0))
-    return b"".join(struct.pack("<HH", kind, len(payload)) + payload
-                    for kind, payload in (bof, *records, (0x000A, b"")))
-
-
-def peak_memory(action: Callable[[], object]) -> tuple[object, int]:
-    """What ``action`` returns and the peak of Python memory it allocated, in bytes."""
-    tracemalloc.start()
-    try:
-        result = action()
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return result, peak
+from .corpus import (
+    MAIN,
+    XXE,
+    biff,
+    billion_laughs,
+    central_entry,
+    content_types,
+    ole2,
+    openpyxl_workbook,
+    overlapping_zip,
+    patched,
+    peak_memory,
+    sheet_xml,
+    zip_of,
+)
+from .corpus import ods_by_hand as ods
+from .corpus import xlsx_by_hand as xlsx
 
 
 def codes(data: bytes, filename: str = "nilai.xlsx", limits: Limits = DEFAULT_LIMITS
