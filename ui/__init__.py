@@ -32,4 +32,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("ui/sensitivity.py", "app.page.sensitivity", ":material/compare_arrows:",
              "kepekaan"),
     PageSpec("ui/simulation.py", "app.page.simulation", ":material/tune:", "simulasi"),
+    PageSpec("ui/history.py", "app.page.history", ":material/timeline:", "riwayat"),
+    PageSpec("ui/archive.py", "app.page.archive", ":material/inventory_2:", "arsip"),
 )

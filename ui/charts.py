@@ -139,3 +139,46 @@ def rank_per_method(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     points = base.mark_point(filled=True, size=70)
     chart = alt.layer(lines, points).properties(height=360)
     return _finish(chart, lang)
+
+
+def _history_tooltip(lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip("name:N", title=t("col.entry", lang)),
+            alt.Tooltip("year:O", title=t("app.history.year", lang)),
+            alt.Tooltip("rank_text:N", title=t("col.rank", lang)),
+            alt.Tooltip("total_text:N", title=t("col.total", lang)),
+            alt.Tooltip("award:N", title=t("col.award", lang)),
+            alt.Tooltip("names_then:N", title=t("app.history.name_then", lang))]
+
+
+def _history_layers(data: pd.DataFrame, y: alt.Y, lang: str, height: int) -> alt.TopLevelMixin:
+    """Lines per entry over the years and a point per year; clicking an entry in the legend
+    brings it forward."""
+    pick = alt.selection_point(fields=["name"], bind="legend")
+    faded = alt.condition(pick, alt.value(0.95), alt.value(0.12))
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title=t("app.history.year", lang), axis=alt.Axis(labelAngle=0)),
+        y=y,
+        color=alt.Color("name:N", title=t("col.entry", lang),
+                        legend=alt.Legend(orient="right", labelLimit=280, symbolLimit=200)),
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(
+        opacity=faded, tooltip=[alt.Tooltip("name:N", title=t("col.entry", lang))],
+    ).add_params(pick)
+    points = base.mark_circle(size=80).encode(opacity=faded, tooltip=_history_tooltip(lang))
+    return _finish(alt.layer(lines, points).properties(height=height), lang)
+
+
+def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """A bump chart: each entry's rank per year, rank 1 at the top (``data`` from
+    :func:`scoring.store.views.chart_data`)."""
+    lowest = int(data["rank"].max()) if data["rank"].notna().any() else 1
+    y = alt.Y("rank:Q", title=t("col.rank", lang),
+              scale=alt.Scale(reverse=True, domain=[1, max(lowest, 2)], nice=False, zero=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    return _history_layers(data, y, lang, max(280, 16 * lowest))
+
+
+def total_lines(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """Each entry's total per year (``data`` from :func:`scoring.store.views.chart_data`)."""
+    y = alt.Y("total:Q", title=t("col.total", lang), scale=alt.Scale(zero=False))
+    return _history_layers(data, y, lang, 360)

@@ -8,6 +8,7 @@ sheets again.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -19,6 +20,9 @@ from scoring.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from scoring.problems import Problem
 from scoring.result import Result
 from scoring.rubric import Rubric
+from scoring.store import database as store_database
+from scoring.store import publishing as store_publishing
+from scoring.store import views as store_views
 
 LANG_KEY = "lang"
 COMPETITION_KEY = "competition"
@@ -135,7 +139,7 @@ def outcome(on_file: Callable[[int, int, str], None] | None = None) -> service.O
 
     def read(r: Rubric, e: Entries) -> tuple[pd.DataFrame, list[Problem]]:
         return _reads().get_or_make(read_key, lambda: service.read_sheets(
-            current.files, r, e, max_bytes=limit, on_file=on_file))
+            current.files, r, e, max_bytes=limit, on_file=on_file, mappings=current.mappings))
 
     return _outcomes().get_or_make(
         _outcome_key(),
@@ -194,3 +198,83 @@ def templates(rubric: Rubric, entries: Entries, judges: tuple[str, ...]
 @st.cache_data(max_entries=16, show_spinner=False)
 def templates_zip(key: str, judges: tuple[str, ...], _files: list[tuple[str, bytes]]) -> bytes:
     return service.zip_files(_files)
+
+
+# --- the archive (scoring.store) --------------------------------------------------------------
+
+ARCHIVE_SETTING = "database_url"
+"""The app setting for the archive: ``database_url = "postgresql+psycopg://…"`` in
+``.streamlit/secrets.toml``. ``$JURI_DATABASE_URL`` comes first (the CLI reads it too); with
+neither, the default SQLite file ``data/juri.db``."""
+ARCHIVE_NOTICE_KEY = "archive_notice"
+SEEDED_SHOWN_KEY = "archive_seeded_shown"
+
+
+def _archive_setting() -> str:
+    try:
+        value = st.secrets.get(ARCHIVE_SETTING)
+    except (FileNotFoundError, KeyError):  # no secrets file, or an unreadable one
+        return ""
+    return str(value).strip() if value else ""
+
+
+def archive_source() -> str:
+    """Where the archive's URL comes from: ``env``, ``setting`` or ``default``."""
+    if os.environ.get(store_database.URL_ENV):
+        return "env"
+    return "setting" if _archive_setting() else "default"
+
+
+def archive_url() -> str:
+    """The archive's URL: ``$JURI_DATABASE_URL``, else the app setting, else data/juri.db."""
+    return (os.environ.get(store_database.URL_ENV) or _archive_setting()
+            or store_database.default_database_url())
+
+
+def _release_archive(opened: store_views.OpenedArchive) -> None:
+    if opened.archive is not None:
+        opened.archive.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_release_archive)
+def _archive(url: str) -> store_views.OpenedArchive:
+    """The archive at ``url``, opened (and on first start seeded with the sample) once per
+    process; a failure is cached too, until :func:`reopen_archive`."""
+    return store_views.open_for_app(url)
+
+
+def archive() -> store_views.OpenedArchive:
+    """The app's archive, or why it cannot be opened (never an exception)."""
+    with st.spinner(t("app.archive.opening", lang())):
+        return _archive(archive_url())
+
+
+def reopen_archive() -> None:
+    """Forget the opened archive (a failed one too): the next page opens it again."""
+    _archive.clear()
+
+
+def publish_session(by: str, reason: str) -> store_publishing.PublishReport:
+    """Publish this session's competition (rubric, entries, files) in the archive; raises
+    :class:`scoring.problems.ProblemsError` (a refusal or blocking errors)."""
+    opened = archive()
+    if opened.archive is None:
+        raise RuntimeError("the archive is not open")
+    current = competition()
+    rubric, _ = rubric_of(current)
+    entries, _ = entries_of(current)
+    if rubric is None or entries is None:
+        raise RuntimeError("publishing needs a rubric and an entries list")
+    return store_publishing.publish_files(opened.archive, current.rubric_text, rubric, entries,
+                                          current.files, by, reason, lang())
+
+
+def archived_competition() -> int | None:
+    """The archive's competition for this session's rubric and entries, if there is one."""
+    opened = archive()
+    current = competition()
+    rubric, _ = rubric_of(current)
+    entries, _ = entries_of(current)
+    if opened.archive is None or rubric is None or entries is None:
+        return None
+    return store_publishing.find_competition(opened.archive, rubric, entries)

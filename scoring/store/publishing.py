@@ -10,16 +10,18 @@ Words used here:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scoring import sheets
 from scoring.entries import Entries, parse_entries
 from scoring.pipeline import score
-from scoring.problems import Problem, ProblemsError
+from scoring.problems import Problem, ProblemsError, error
 from scoring.result import Result
 from scoring.rubric import Rubric, parse_rubric
 from scoring.store.archive import Archive, UploadReceipt
+from scoring.store.errors import StoreRefusedError
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,76 @@ def publish_current(archive: Archive, competition_id: int, by: str, reason: str 
     else:
         revision = archive.publish(competition_id, result.to_json(lang), by, upload_ids=uploads)
     return revision, result
+
+
+# --- the app's "publish this competition" ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    """What :func:`publish_files` did: the competition (``created`` when it was new to the
+    archive), each file's submission and the revision published."""
+
+    competition_id: int
+    created: bool
+    revision: int
+    submissions: tuple[Submission, ...]
+    result: Result
+
+    def count(self, status: str) -> int:
+        return sum(1 for s in self.submissions if s.receipt.status == status)
+
+
+def competition_year(rubric: Rubric) -> int:
+    """The competition's year: the rubric's ``year``, else its ``date``'s, else this year."""
+    if rubric.year:
+        return int(rubric.year)
+    if rubric.date is not None:
+        return rubric.date.year
+    return datetime.date.today().year
+
+
+def find_competition(archive: Archive, rubric: Rubric, entries: Entries) -> int | None:
+    """The newest competition made by the tool with this rubric (same title, year and
+    fingerprint) and this entries list; None when the archive has none."""
+    found = archive.competitions()
+    same = found[(found["origin"] == "tool")
+                 & (found["rubric_fingerprint"] == rubric.fingerprint)
+                 & (found["title"] == " ".join(rubric.title.split()))
+                 & (found["year"] == competition_year(rubric))]
+    entries_csv = entries.to_csv()
+    for competition_id in sorted(same["competition_id"], reverse=True):
+        if archive.competition(int(competition_id)).entries_csv == entries_csv:
+            return int(competition_id)
+    return None
+
+
+def publish_files(archive: Archive, rubric_text: str, rubric: Rubric, entries: Entries,
+                  files: Iterable[tuple[str, bytes]], by: str, reason: str = "",
+                  lang: str = "id") -> PublishReport:
+    """Publish a competition as the app holds it (rubric text, entries, judges' files).
+
+    The competition is found in the archive (:func:`find_competition`) or created as a draft;
+    each file is kept exactly as it came (:func:`submit`: a re-upload is a new version, the
+    same bytes again are recognised); then the result of the judges' current uploads is
+    published — or, when the competition is published already, added as a correction with
+    ``reason``. Refused before anything is stored (:class:`StoreRefusedError`) when ``by`` is
+    empty, or a correction has no reason; :class:`ProblemsError` when errors block the result
+    (the files are kept then, the competition stays a draft).
+    """
+    by, reason = " ".join(by.split()), " ".join(reason.split())
+    if not by:
+        raise StoreRefusedError([error("store.publisher_required")])
+    competition_id = find_competition(archive, rubric, entries)
+    if competition_id is not None:
+        existing = archive.competition(competition_id)
+        if existing.is_published and not reason:
+            raise StoreRefusedError([error("store.reason_required", title=existing.title)])
+    created = competition_id is None
+    if competition_id is None:
+        competition_id = archive.create_competition(
+            rubric.title, competition_year(rubric), rubric_text, rubric.fingerprint,
+            entries.to_csv(), by)
+    submissions = submit(archive, competition_id, files, rubric, entries, by)
+    revision, result = publish_current(archive, competition_id, by, reason, lang)
+    return PublishReport(competition_id, created, revision, tuple(submissions), result)

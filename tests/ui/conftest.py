@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scoring.i18n import t
+from scoring.store.database import URL_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
@@ -22,6 +23,8 @@ PAGE_TITLES = {
     "ui/judges.py": "app.judges.title",
     "ui/sensitivity.py": "app.fair.sens.title",
     "ui/simulation.py": "app.sim.title",
+    "ui/history.py": "app.history.title",
+    "ui/archive.py": "app.archive.title",
 }
 """Each page file and the message key of its title."""
 
@@ -68,3 +71,17 @@ def app() -> Callable[..., AppTest]:
         return at
 
     return start
+
+
+@pytest.fixture(scope="session")
+def shared_archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("archive")
+
+
+@pytest.fixture(autouse=True)
+def temporary_archive(monkeypatch: pytest.MonkeyPatch, shared_archive_dir: Path) -> str:
+    """Every page test opens a temporary archive (seeded with the sample on first use, shared
+    by the session), never data/juri.db. A test that changes the archive sets its own."""
+    url = f"sqlite:///{shared_archive_dir / 'juri.db'}"
+    monkeypatch.setenv(URL_ENV, url)
+    return url
