@@ -91,6 +91,9 @@ class Competition:
     entries_text: str
     files: tuple[tuple[str, bytes], ...] = ()
     source: Source = "sample"
+    mappings: tuple[tuple[str, str, str], ...] = ()
+    """Confirmed mappings of judges' own workbooks: (file name, sha256 of the file, mapping
+    YAML); a file is read by its mapping only while its content is the same."""
 
     @cached_property
     def rubric_key(self) -> str:
@@ -107,7 +110,10 @@ class Competition:
     @cached_property
     def key(self) -> str:
         """The digest of everything: equal keys, equal outcome."""
-        return digest("|".join((self.rubric_key, self.entries_key, self.files_key)))
+        parts = [self.rubric_key, self.entries_key, self.files_key]
+        if self.mappings:
+            parts.append(digest(repr(self.mappings)))
+        return digest("|".join(parts))
 
     @property
     def file_names(self) -> list[str]:
@@ -121,7 +127,25 @@ class Competition:
 
     def with_files(self, files: Iterable[tuple[str, bytes]], source: Source = "upload"
                    ) -> Competition:
-        return replace(self, files=tuple((str(n), bytes(d)) for n, d in files), source=source)
+        """These files instead; the mappings of files still there (same content) are kept."""
+        files = tuple((str(n), bytes(d)) for n, d in files)
+        present = {(name, digest(data)) for name, data in files}
+        kept = tuple(m for m in self.mappings if (m[0], m[1]) in present)
+        return replace(self, files=files, source=source, mappings=kept)
+
+    def with_mapping(self, name: str, text: str | None) -> Competition:
+        """File ``name`` read by the mapping ``text`` (YAML); None: by detection again."""
+        data = dict(self.files).get(name)
+        kept = tuple(m for m in self.mappings if m[0] != name)
+        if text is None or data is None:
+            return replace(self, mappings=kept)
+        return replace(self, mappings=(*kept, (name, digest(data), text)))
+
+    def mapping_text(self, name: str) -> str | None:
+        """The confirmed mapping file ``name`` is read by, if any."""
+        data = dict(self.files).get(name)
+        return next((text for n, d, text in self.mappings
+                     if n == name and data is not None and d == digest(data)), None)
 
 
 def sample_competition() -> Competition:
@@ -200,18 +224,42 @@ def text_upload(name: str, data: bytes, max_bytes: int) -> tuple[str | None, lis
     return decode_text(data, name)
 
 
+def parse_mappings(mappings: Iterable[tuple[str, str, str]], files: Sequence[tuple[str, bytes]],
+                   rubric: Rubric, entries: Entries
+                   ) -> tuple[list[sheets.Mapping], list[Problem]]:
+    """The confirmed mappings (see :attr:`Competition.mappings`) of the files still there,
+    each applying to its own file only; a mapping that no longer fits the rubric or the
+    entries is a problem and its file is read by detection."""
+    present = {(name, digest(data)) for name, data in files}
+    found: list[sheets.Mapping] = []
+    problems: list[Problem] = []
+    for name, data_digest, text in mappings:
+        if (name, data_digest) not in present:
+            continue
+        mapping, wrong = sheets.mapping_from_yaml(text, f"{name} (mapping)", rubric, entries)
+        problems += wrong
+        if mapping is not None:
+            found.append(replace(mapping, file=name))
+    return found, problems
+
+
 def read_sheets(files: Sequence[tuple[str, bytes]], rubric: Rubric, entries: Entries, *,
-                max_bytes: int, on_file: Callable[[int, int, str], None] | None = None
+                max_bytes: int, on_file: Callable[[int, int, str], None] | None = None,
+                mappings: Sequence[tuple[str, str, str]] = ()
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read the judges' workbooks into one score table with every problem found.
 
     Files over ``max_bytes`` are not parsed; nor are those the readers' safety check
     (:mod:`scoring.sheets.safety`, run before any parser) refuses. Their problems say why.
     ``on_file(index, count, name)`` is called before each file is read (for a progress bar).
+    ``mappings`` (:attr:`Competition.mappings`) say how to read the judges' own workbooks a
+    person mapped; the others are detected.
     """
     problems = size_problems(files, max_bytes)
     refused = {p.file for p in problems}
     readable = [f for f in files if f[0] not in refused]
+    parsed, wrong = parse_mappings(mappings, readable, rubric, entries)
+    problems += wrong
 
     def announced() -> Iterator[tuple[str, bytes]]:
         for index, (name, data) in enumerate(readable):
@@ -219,7 +267,7 @@ def read_sheets(files: Sequence[tuple[str, bytes]], rubric: Rubric, entries: Ent
                 on_file(index, len(readable), name)
             yield name, data
 
-    scores, found = sheets.read_many(announced(), rubric, entries)
+    scores, found = sheets.read_many(announced(), rubric, entries, mappings=parsed)
     return scores, problems + list(found)
 
 

@@ -5,7 +5,8 @@ import streamlit as st
 
 from scoring import service
 from scoring.i18n import t
-from ui import PAGES, charts, common, state
+from scoring.mappings import SHEET_TYPES
+from ui import PAGES, charts, common, mapping, state
 
 lang = state.lang()
 limit_mb = state.max_upload_mb()
@@ -13,16 +14,17 @@ limit_mb = state.max_upload_mb()
 st.title(t("app.upload.title", lang))
 st.markdown(t("app.upload.intro", lang, limit=limit_mb))
 
-uploaded = st.file_uploader(t("app.upload.label", lang), type=["xlsx"],
+uploaded = st.file_uploader(t("mapping_app.upload.label", lang), type=list(SHEET_TYPES),
                             accept_multiple_files=True, max_upload_size=limit_mb,
                             key=state.uploader_key("sheets"),
-                            help=t("app.upload.help", lang, limit=limit_mb))
+                            help=t("mapping_app.upload.help", lang, limit=limit_mb))
 if uploaded:
     files = tuple((f.name, f.getvalue()) for f in uploaded)
     digest = service.files_digest(files)
     if digest != st.session_state.get("applied_upload"):
         st.session_state["applied_upload"] = digest
-        state.set_competition(state.competition().with_files(files))
+        # judges' own workbooks of a shape mapped before are read by that mapping at once
+        state.set_competition(mapping.with_remembered(state.competition().with_files(files)))
 
 current = state.competition()
 if state.is_ready():
@@ -66,6 +68,8 @@ else:
 if outcome.ok:
     st.page_link(PAGES[2].path, label=t("app.upload.see_results", lang),
                  icon=":material/arrow_forward:")
+
+mapping.step(lang)
 
 if outcome.problems:
     st.header(t("app.report.title", lang))

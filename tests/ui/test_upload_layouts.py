@@ -1,0 +1,425 @@
+"""The upload page with the judges' own workbooks (AppTest): a confident recap reads with no
+clicks, an unsure one shows the mapping step, corrections change what is read, a confirmed
+mapping is remembered; every hostile file ends as a message and the page keeps working.
+
+Every file is built here from readable parts (openpyxl, hand-written XML, a small OLE2
+writer); nothing is a stored blob.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scoring import mappings, service
+from scoring.i18n import t
+from scoring.sheets import fill_template, template_cells, write_template
+from tests.ui.conftest import APP, TIMEOUT, assert_clean, shows
+
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+    "xls": "application/vnd.ms-excel",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+    "csv": "text/csv",
+}
+SURE = ["Langkah 1", "Langkah 2", "Langkah 3"]
+NAMES = ["Disdukcapil", "Kelurahan Medono", "Kel Pdsugih"]
+
+
+@pytest.fixture(autouse=True)
+def mapping_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Remembered mappings go to a folder of this test's own, never data/mappings."""
+    folder = tmp_path / "mappings"
+    monkeypatch.setenv(mappings.MAPPINGS_DIR_ENV, str(folder))
+    return folder
+
+
+# --- building files -----------------------------------------------------------------------------
+
+
+def recap(headers: list[str], names: list[str], *, judge: str = "Dra. Rekap Wati",
+          base: int = 70) -> bytes:
+    """A judge's own recap: a title, the judge's name, a blank row, the header, a row per
+    entry with a numbering column, and a note below."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Rekap"
+    sheet.append(["REKAP NILAI LOMBA BUDAYA KERJA 2026"])
+    sheet.append([f"Nama juri: {judge}"])
+    sheet.append([])
+    sheet.append(["No", "Nama Kelompok", *headers])
+    for row, name in enumerate(names):
+        sheet.append([row + 1, name, *[base + (row * 3 + k) % 20 for k in range(len(headers))]])
+    sheet.append([])
+    sheet.append(["Catatan: nilai sementara"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sample_template(judge: str = "Juri Uji", value: int = 80) -> bytes:
+    sample = service.run_competition(service.sample_competition())
+    blank = write_template(sample.rubric, sample.entries, judge)
+    return fill_template(blank, dict.fromkeys(template_cells(blank), value))
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def hand_xlsx(sheets: dict[str, bytes]) -> bytes:
+    """A minimal .xlsx written by hand (so that a test can put anything in its parts)."""
+    kinds = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(1, len(sheets) + 1))
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+             '.org/package/2006/content-types"><Default Extension="rels" ContentType="'
+             'application/vnd.openxmlformats-package.relationships+xml"/><Default Extension='
+             '"xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+             f'main+xml"/>{kinds}</Types>')
+    listing = "".join(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+                      for i, name in enumerate(sheets, 1))
+    links = "".join(f'<Relationship Id="rId{i}" Type="{DOC_RELS}/worksheet" '
+                    f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" '
+                         f'Type="{DOC_RELS}/officeDocument" Target="xl/workbook.xml"/>'
+                         "</Relationships>")
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{DOC_RELS}">'
+                         f"<sheets>{listing}</sheets></workbook>")
+        archive.writestr("xl/_rels/workbook.xml.rels",
+                         f'<Relationships xmlns="{RELS}">{links}</Relationships>')
+        for i, payload in enumerate(sheets.values(), 1):
+            archive.writestr(f"xl/worksheets/sheet{i}.xml", payload)
+    return buffer.getvalue()
+
+
+def sheet_xml(prolog: str = "", dimension: str = "A1:B1", text: str = "Dinkes") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet xmlns="{MAIN}">'
+            f'<dimension ref="{dimension}"/><sheetData><row r="1"><c r="A1" t="inlineStr">'
+            f'<is><t>{text}</t></is></c><c r="B1"><v>85</v></c></row></sheetData>'
+            "</worksheet>").encode()
+
+
+def zip_bomb() -> bytes:
+    """A sheet of 50 MB of spaces: about 50 kB compressed, a ratio near 1000."""
+    data = bytearray(hand_xlsx({"Nilai": sheet_xml()}))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as source:
+            for info in source.infolist():
+                archive.writestr(info.filename, source.read(info.filename))
+        archive.writestr("xl/worksheets/padding.xml", b" " * (50 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def billion_laughs() -> bytes:
+    entities = ['<!ENTITY lol "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)]
+    prolog = f"<!DOCTYPE lolz [{''.join(entities)}]>"
+    return hand_xlsx({"Nilai": sheet_xml(prolog, text="&lol9;")})
+
+
+def ole2(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE2 compound file (as Office writes a password-protected workbook)."""
+    size, nostream, end, fat_sector = 512, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    entries = [("Root Entry", 5, b"")] + [(n, 2, d.ljust(4096, b"\0"))
+                                         for n, d in streams.items()]
+    directory_sectors = math.ceil(len(entries) * 128 / size)
+    fat = {0: fat_sector}
+    for sector in range(1, directory_sectors + 1):
+        fat[sector] = sector + 1 if sector < directory_sectors else end
+    free, starts, body = 1 + directory_sectors, [], b""
+    for _, _, data in entries[1:]:
+        count = math.ceil(len(data) / size)
+        for k in range(count):
+            fat[free + k] = free + k + 1 if k < count - 1 else end
+        starts.append(free)
+        free += count
+        body += data.ljust(count * size, b"\0")
+    fat_bytes = struct.pack(f"<{size // 4}L", *(fat.get(i, nostream) for i in range(size // 4)))
+    directory = b""
+    for index, (name, kind, data) in enumerate(entries):
+        encoded = (name + "\0").encode("utf-16-le")
+        child = 1 if index == 0 and len(entries) > 1 else nostream
+        right = index + 1 if 0 < index < len(entries) - 1 else nostream
+        start = end if index == 0 else starts[index - 1]
+        directory += (encoded.ljust(64, b"\0") + struct.pack("<HBB3L", len(encoded), kind, 1,
+                                                               nostream, right, child)
+                      + b"\0" * 36 + struct.pack("<LQ", start, len(data)))
+    directory = directory.ljust(directory_sectors * size, b"\0")
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<5H6s", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6)
+              + struct.pack("<9L", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109L", 0, *([nostream] * 108)))
+    return header + fat_bytes + directory + body
+
+
+def encrypted() -> bytes:
+    return ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 100,
+                 "EncryptedPackage": b"\0" * 5000})
+
+
+def not_a_spreadsheet() -> bytes:
+    return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"x" * 2000
+
+
+def truncated() -> bytes:
+    data = recap(SURE, NAMES)
+    return data[: len(data) // 2]
+
+
+def huge_dimensions() -> bytes:
+    return hand_xlsx({"Rekap": sheet_xml(dimension="A1:XFD1048576")})
+
+
+def thousands_of_sheets() -> bytes:
+    return hand_xlsx({f"Juri {i}": sheet_xml() for i in range(2000)})
+
+
+HOSTILE = {
+    "bom.xlsx": (zip_bomb, "safety."),
+    "tawa.xlsx": (billion_laughs, "safety."),
+    "sandi.xlsx": (encrypted, "safety.encrypted"),
+    "laporan.xlsx": (not_a_spreadsheet, "safety.not_a_spreadsheet"),
+    "putus.xlsx": (truncated, "safety."),
+    "raksasa.xlsx": (huge_dimensions, "safety.too_many_"),
+    "ribuan.xlsx": (thousands_of_sheets, "safety.too_many_sheets"),
+}
+
+
+# --- driving the page ---------------------------------------------------------------------------
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("ui/upload.py").run()
+    assert_clean(at)
+    return at
+
+
+def upload(at: AppTest, files: list[tuple[str, bytes]]) -> None:
+    at.file_uploader[0].set_value(
+        [(name, data, MIME[name.rsplit(".", 1)[-1]]) for name, data in files]).run()
+    assert_clean(at)
+
+
+def metric(at: AppTest, key: str) -> str:
+    label = t(key, "id")
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def scores_read(at: AppTest) -> int:
+    return int(metric(at, "app.upload.n_scores").replace(".", ""))
+
+
+def mapping_read(at: AppTest) -> int:
+    return int(metric(at, "mapping_app.n_read").replace(".", ""))
+
+
+def selectbox(at: AppTest, fragment: str):
+    return next(s for s in at.selectbox if fragment in s.label)
+
+
+def click(at: AppTest, suffix: str) -> None:
+    key = next(b.key for b in at.button if b.key and b.key.endswith(suffix))
+    at.button(key=key).click().run()
+    assert_clean(at)
+
+
+def pending_notice(at: AppTest) -> bool:
+    return any(w.value.endswith(t("mapping_app.pending_notice", "id", count=1)[1:])
+               for w in at.warning)
+
+
+# --- the mapping step ---------------------------------------------------------------------------
+
+
+def test_the_upload_accepts_every_kind_of_sheet() -> None:
+    at = start()
+    assert set(at.file_uploader[0].proto.type) == {f".{k}" for k in mappings.SHEET_TYPES}
+
+
+def test_a_confident_recap_reads_with_no_clicks() -> None:
+    at = start()
+    upload(at, [("rekap_wati.xlsx", recap(SURE, NAMES))])
+    assert scores_read(at) == len(SURE) * len(NAMES)
+    assert not pending_notice(at)
+    labels = [e.label for e in at.expander]
+    assert t("mapping_app.file.auto", "id", file="rekap\\_wati.xlsx") in labels
+    # what was detected is shown: the header row, the judge and each column's criterion
+    assert shows(at, "baris judul 4")
+    assert shows(at, "Dra. Rekap Wati")
+    assert selectbox(at, "Kolom C").value == "l1_tema"
+    assert selectbox(at, "Kolom B").value == "entry"
+
+
+def test_an_unsure_recap_shows_the_mapping_step_and_corrections_change_the_scores(
+        mapping_folder: Path) -> None:
+    at = start()
+    headers = [*SURE, "Kreativitas"]  # the yel-yel's or the fragmen's?
+    names = [*NAMES, "Dinas Kesehatan Hewan"]  # near Dinas Kesehatan: not taken silently
+    upload(at, [("rekap_wati.xlsx", recap(headers, names))])
+    assert pending_notice(at)
+    assert scores_read(at) == 3 * 3  # only what is sure is read
+    assert mapping_read(at) == 9
+    unsure = selectbox(at, "Kolom F")
+    assert unsure.value is None  # not read until decided
+    assert "yy_kreativitas" in unsure.options[0] or any(
+        "yy_kreativitas" in o for o in unsure.options)
+    unsure.set_value("fr_kreativitas").run()
+    assert_clean(at)
+    assert mapping_read(at) == 3 * 4
+    # correcting a confident column changes what it is read as
+    selectbox(at, "Kolom E").set_value("l7_standar").run()
+    assert_clean(at)
+    preview = next(f.value for f in at.dataframe
+                   if t("mapping_app.col.criterion", "id") in f.value.columns)
+    criteria = set(preview[t("mapping_app.col.criterion", "id")])
+    assert any("l7" in c or "Langkah 7" in c for c in criteria)
+    assert not any("Langkah 3" in c for c in criteria)
+    # the name that was not sure: a choice among the registry's entries
+    question = selectbox(at, "Dinas Kesehatan Hewan")
+    assert question.value is None
+    assert question.options[0] == t("mapping_app.ignore", "id")
+    assert any(o == "Dinas Kesehatan (OPD)" for o in question.options)
+    question.set_value("opd-dinkes").run()
+    assert_clean(at)
+    assert mapping_read(at) == 4 * 4
+    assert scores_read(at) == 9  # nothing changes the competition before confirming
+    # confirm: the file is read by the mapping, and the mapping is remembered
+    click(at, "_confirm")
+    assert scores_read(at) == 16
+    assert not pending_notice(at)
+    assert t("mapping_app.file.applied", "id", file="rekap\\_wati.xlsx") in [
+        e.label for e in at.expander]
+    assert shows(at, t("mapping_app.remembered_saved", "id", judge="Dra. Rekap Wati"))
+    [saved] = list(mapping_folder.glob("*.yaml"))
+    text = saved.read_text(encoding="utf-8")
+    assert "F: fr_kreativitas" in text and "E: l7_standar" in text
+    assert "Dinas Kesehatan Hewan: opd-dinkes" in text
+    # the same file works from the command line
+    rubric = service.run_competition(service.sample_competition()).rubric
+    parsed, problems = mappings.mapping_from_yaml(text, saved.name, rubric)
+    assert parsed is not None and not problems
+
+
+def _confirm_unsure(at: AppTest, headers: list[str], names: list[str]) -> None:
+    upload(at, [("rekap_wati.xlsx", recap(headers, names))])
+    selectbox(at, "Kolom F").set_value("yy_kreativitas").run()
+    click(at, "_confirm")
+
+
+def test_a_confirmed_mapping_is_remembered_for_the_next_upload_of_that_shape() -> None:
+    headers = [*SURE, "Kreativitas"]
+    at = start()
+    _confirm_unsure(at, headers, NAMES)
+    assert scores_read(at) == 4 * 3
+    # the same judge's next workbook of the same shape, other scores and file name
+    upload(at, [("rekap_wati_revisi.xlsx", recap(headers, NAMES, base=60))])
+    assert not pending_notice(at)
+    assert scores_read(at) == 4 * 3
+    assert shows(at, t("mapping_app.remembered_used", "id", judge="Dra. Rekap Wati"))
+    # and in a new session: the mapping store remembers it
+    later = start()
+    upload(later, [("rekap_wati_2.xlsx", recap(headers, NAMES, base=65))])
+    assert not pending_notice(later)
+    assert scores_read(later) == 4 * 3
+    # another judge with a workbook of the same shape is not read by that judge's mapping
+    other = start()
+    upload(other, [("rekap_budi.xlsx", recap(headers, NAMES, judge="Budi Santoso"))])
+    assert pending_notice(other)
+    assert scores_read(other) == 3 * 3
+
+
+def test_back_to_detection_forgets_the_corrections() -> None:
+    at = start()
+    _confirm_unsure(at, [*SURE, "Kreativitas"], NAMES)
+    assert scores_read(at) == 12
+    click(at, "_reset")
+    assert scores_read(at) == 9
+    assert pending_notice(at)
+
+
+def test_the_mapping_step_in_english() -> None:
+    at = start()
+    upload(at, [("rekap_wati.xlsx", recap([*SURE, "Kreativitas"], NAMES))])
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert_clean(at)
+    assert t("mapping_app.title", "en") in [h.value for h in at.header]
+    assert any(s.label.startswith("Column F") for s in at.selectbox)
+
+
+# --- hostile files ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_each_hostile_file_is_a_message_and_the_page_keeps_working(name: str) -> None:
+    make, code = HOSTILE[name]
+    at = start()
+    upload(at, [(name, make())])
+    assert at.error, "the refusal is shown"
+    report = [e.label for e in at.expander]
+    assert any(label.startswith(name.replace("_", "\\_")) for label in report), report
+    assert not shows(at, "Traceback")
+    outcome_codes = _codes_of(name, make())
+    assert any(c.startswith(code) for c in outcome_codes), outcome_codes
+    # a good upload afterwards still works
+    upload(at, [("juri_uji.xlsx", sample_template())])
+    assert scores_read(at) > 0
+    assert t("app.upload.has_errors", "id", count=1)[:5] != ""
+
+
+def _codes_of(name: str, data: bytes) -> list[str]:
+    competition = service.sample_competition().with_files([(name, data)])
+    return [p.code for p in service.run_competition(competition).problems if p.file == name]
+
+
+def test_a_file_over_the_limit_is_refused_and_the_page_keeps_working(monkeypatch) -> None:
+    monkeypatch.setenv(service.MAX_UPLOAD_ENV, "1")
+    at = start()
+    big = recap(SURE, NAMES) + b"\0" * (1024 * 1024)
+    upload(at, [("besar.xlsx", big)])
+    assert shows(at, "Berkas terlalu besar")
+    assert not at.expander or all("terbaca otomatis" not in e.label for e in at.expander)
+    upload(at, [("rekap_wati.xlsx", recap(SURE, NAMES))])
+    assert scores_read(at) == 9
+
+
+def test_hostile_and_good_files_together() -> None:
+    at = start()
+    files = [(name, make()) for name, (make, _) in HOSTILE.items()]
+    upload(at, [*files, ("rekap_wati.xlsx", recap(SURE, NAMES))])
+    assert scores_read(at) == 9
+    assert t("mapping_app.file.auto", "id", file="rekap\\_wati.xlsx") in [
+        e.label for e in at.expander]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsm"])
+def test_other_kinds_read_by_the_page(kind: str) -> None:
+    at = start()
+    if kind == "csv":
+        lines = ["Nama Kelompok;Langkah 1;Langkah 2;Langkah 3"]
+        lines += [f"{n};80,0;75;70" for n in NAMES]
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        name = "Dra. Rekap Wati.csv"
+    else:
+        data, name = recap(SURE, NAMES), "rekap_wati.xlsm"
+    upload(at, [(name, data)])
+    assert scores_read(at) == 9
