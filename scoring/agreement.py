@@ -450,3 +450,92 @@ def agreement_summary(
         kendall=kendall_result,
         alpha=alpha,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Overall and per criterion group, for a result
+
+TOTAL_PART = "total"
+"""The part name of the judges' whole totals in :func:`agreement_by_part`."""
+
+
+def _form_key(form: str) -> str:
+    """``ICC(2,1)`` → ``icc_2_1``; ``ICC(3,k)`` → ``icc_3_k``: column names."""
+    return "icc_" + form[4:-1].replace(",", "_")
+
+
+AGREEMENT_COLUMNS = (
+    "category", "part", "n_entries", "n_judges", "n_complete_entries", "n_alpha_entries",
+    *[f"{_form_key(f)}{end}" for f in FORMS for end in ("", "_low", "_high")],
+    "kendall_w", "kendall_p", "alpha",
+)
+"""The columns of :func:`agreement_frame`: per category and part, the counts, each ICC form
+with its confidence interval, Kendall's W with its p-value, and Krippendorff's alpha."""
+
+
+def agreement_by_part(judge_totals: pd.DataFrame, parts: dict[str, list[str]] | None = None,
+                      *, confidence: float = 0.95
+                      ) -> dict[tuple[str, str], AgreementSummary | None]:
+    """:func:`agreement_summary` per category and part of the judges' totals.
+
+    ``judge_totals``: one row per entry and judge, ``entry_id, category, judge_id``, the
+    ``total`` and a column per criterion or group with that judge's part of it (the Result's
+    ``judge_totals``). ``parts``: category → the part columns to compare (default: only
+    ``total``). A part is compared on the judges' points for it; since a part is the group's
+    score times a constant, every statistic is the same as on the group's own scores. None
+    for a part with fewer than two judges' scores.
+    """
+    out: dict[tuple[str, str], AgreementSummary | None] = {}
+    for category, rows in judge_totals.groupby("category", sort=True, observed=True):
+        wanted = (parts or {}).get(str(category), [TOTAL_PART])
+        for part in wanted:
+            if part not in rows.columns:
+                continue
+            marks = rows[["entry_id", "judge_id", part]].dropna(subset=[part])
+            if marks["judge_id"].nunique() < 2:
+                out[(str(category), part)] = None
+                continue
+            out[(str(category), part)] = agreement_summary(
+                marks, value_col=part, confidence=confidence)
+    return out
+
+
+def result_parts(rubric: object) -> dict[str, list[str]]:
+    """Category → ``total`` and the top-level criteria and groups the category is scored on,
+    in rubric order: the parts :func:`agreement_frame` compares for a result."""
+    out = {}
+    for category in rubric.category_ids:  # type: ignore[attr-defined]
+        used = set(rubric.leaf_ids_for(category))  # type: ignore[attr-defined]
+        out[category] = [TOTAL_PART, *[
+            node.id for node in rubric.criteria  # type: ignore[attr-defined]
+            if used.intersection(rubric.leaves_below(node.id))]]  # type: ignore[attr-defined]
+    return out
+
+
+def agreement_frame(result: object, *, confidence: float = 0.95) -> pd.DataFrame:
+    """Agreement of a :class:`~scoring.result.Result`'s judges, overall (part ``total``) and
+    per top-level criterion or group, per category: one row each with
+    :data:`AGREEMENT_COLUMNS`. On the judges' totals as they gave them (before any
+    normalisation): ICC(2,1) counts a strict judge as disagreement, ICC(3,1) does not. A part
+    whose statistics the data cannot define has NaN figures."""
+    judge_totals = result.judge_totals  # type: ignore[attr-defined]
+    if judge_totals.empty:
+        return pd.DataFrame(columns=list(AGREEMENT_COLUMNS))
+    found = agreement_by_part(judge_totals, result_parts(result.rubric),  # type: ignore[attr-defined]
+                              confidence=confidence)
+    rows = []
+    for (category, part), summary in found.items():
+        row: dict[str, object] = {"category": category, "part": part}
+        if summary is not None:
+            row.update(n_entries=summary.n_entries, n_judges=summary.n_judges,
+                       n_complete_entries=summary.n_complete_entries,
+                       n_alpha_entries=summary.n_alpha_entries, alpha=summary.alpha)
+            if summary.icc is not None:
+                for item in summary.icc:
+                    key = _form_key(item.form)
+                    row[key], row[f"{key}_low"], row[f"{key}_high"] = (
+                        item.value, item.ci_low, item.ci_high)
+            if summary.kendall is not None:
+                row["kendall_w"], row["kendall_p"] = summary.kendall.w, summary.kendall.p_value
+        rows.append(row)
+    return pd.DataFrame(rows).reindex(columns=list(AGREEMENT_COLUMNS))

@@ -1,24 +1,44 @@
 """The official results workbook.
 
-Sheets: one per category (rank, entry, total, group subtotals, award, reward, tie notes), the
-judges' raw scores with the cell each came from, the problems found, and the rubric used with
-the fingerprints. Numbers stay numbers (shown with two decimals; Excel in an Indonesian locale
-shows 85,50); every text that came from users is neutralised against formula injection.
+Sheets: one per category (rank, entry, total, group subtotals, award, reward, tie notes);
+when there is a result, the fairness sheets: rank confidence (probability of each award place,
+rank interval, margin to the next entry, too close to call), the sensitivity report (the
+ranking under each panel rule and normalisation side by side, changed places marked), judge
+diagnostics (and each judge's fitted offset when the rubric normalises) and agreement
+statistics overall and per criterion group; then the judges' raw scores with the cell each
+came from, the problems found, and last the rubric used with the fingerprints.
+
+Numbers stay numbers (shown with two decimals; Excel in an Indonesian locale shows 85,50);
+every text that came from users is neutralised against formula injection. The same inputs
+give the same file byte for byte: the confidence figures are seeded
+(:meth:`scoring.result.Result.confidence`), and the file's own dates (document properties,
+zip entries) are fixed to the competition's date rather than the time of export.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring.agreement import FORMS, TOTAL_PART, agreement_frame
+from scoring.diagnostics import judge_diagnostics
 from scoring.i18n import DEFAULT_LANGUAGE, t
-from scoring.result import Result
+from scoring.result import CONFIDENCE_INTERVAL, CONFIDENCE_RESAMPLES, CONFIDENCE_SEED, Result
 from scoring.safe_text import neutralise
+from scoring.sensitivity import VARIANTS, sensitivity
+
+CHANGED_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
+"""Background of a cell whose place differs from the official one (sensitivity sheet) and of
+a place too close to call (confidence sheet)."""
 
 _INVALID_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -36,20 +56,31 @@ def _header(ws: Worksheet, labels: list[str]) -> None:
     ws.append(cells)
 
 
-def _row(ws: Worksheet, values: list[object], number_format: str = "0.00") -> None:
+def _row(ws: Worksheet, values: list[object], number_format: str = "0.00",
+         formats: list[str | None] | None = None, marked: list[bool] | None = None) -> None:
+    """One row; ``formats`` (per cell, None: ``number_format``) for numbers, ``marked`` cells
+    get :data:`CHANGED_FILL` and bold."""
     cells = []
-    for value in values:
-        if isinstance(value, float) and pd.isna(value):
+    for i, value in enumerate(values):
+        if isinstance(value, (float, np.floating)) and pd.isna(value):
             value = None
+        if isinstance(value, np.generic):
+            value = value.item()
         cell = WriteOnlyCell(ws, value=neutralise(value))
         if isinstance(value, float):
-            cell.number_format = number_format
+            chosen = formats[i] if formats is not None and i < len(formats) else None
+            cell.number_format = chosen or number_format
+        if marked is not None and i < len(marked) and marked[i]:
+            cell.fill = CHANGED_FILL
+            cell.font = Font(bold=True)
         cells.append(cell)
     ws.append(cells)
 
 
-def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE) -> bytes:
-    """The results workbook as .xlsx bytes."""
+def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: bool = True
+                     ) -> bytes:
+    """The results workbook as .xlsx bytes. ``fairness``: include the judge diagnostics,
+    agreement, rank confidence and sensitivity sheets (when there is a result)."""
     rubric = result.rubric
     wb = Workbook(write_only=True)
     groups = [node for node, _, depth in rubric.walk() if depth == 0 or not node.is_leaf]
@@ -75,6 +106,12 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE) -> bytes:
                        int(row["n_judges"])]
             _row(ws, values)
 
+    if fairness and result.ok:
+        _confidence_sheet(wb, result, lang)
+        _sensitivity_sheet(wb, result, lang)
+        _judges_sheet(wb, result, lang)
+        _agreement_sheet(wb, result, lang)
+
     ws = wb.create_sheet(_title(t("export.sheet_scores", lang)))
     ws.freeze_panes = "A2"
     _header(ws, [t(f"col.{c}", lang) for c in
@@ -98,6 +135,7 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE) -> bytes:
         ("export.result_fingerprint", result.fingerprint),
         ("export.weighting", t(f"weighting.{rubric.weighting}", lang)),
         ("export.panel_rule", panel_rule_text(result, lang)),
+        ("fairness.export.normalisation", normalisation_text(result, lang)),
         ("export.tie_breaks", "; ".join(result.tie_rule_label(r.key, lang)
                                          for r in rubric.tie_breaks)),
     ):
@@ -113,7 +151,205 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE) -> bytes:
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue(), result)
+
+
+def normalisation_text(result: Result, lang: str = DEFAULT_LANGUAGE) -> str:
+    chosen = result.rubric.normalisation
+    text = t(f"fairness.method.{chosen.method}", lang)
+    if chosen.active:
+        text += t("fairness.export.min_scores", lang, min_scores=chosen.min_scores)
+    return text
+
+
+# --- the fairness sheets ----------------------------------------------------------------------
+
+_YES_NO = ("yes", "no")
+
+
+def _in_rubric_order(frame: pd.DataFrame, result: Result) -> pd.DataFrame:
+    """``frame`` with its categories in the rubric's order (stable within a category)."""
+    if frame.empty:
+        return frame
+    order = {c: i for i, c in enumerate(result.rubric.category_ids)}
+    return frame.iloc[np.argsort(frame["category"].map(order).to_numpy(), kind="stable")]
+
+
+def _p(value: object) -> float | None:
+    """A probability as the JSON gives it (4 decimals), so both show the same figure."""
+    return None if value is None or pd.isna(value) else round(float(value), 4)  # type: ignore[arg-type]
+
+
+def _yes(flag: object, lang: str) -> str:
+    return t(_YES_NO[0] if bool(flag) else _YES_NO[1], lang)
+
+
+def _judges_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    ws = wb.create_sheet(_title(t("fairness.export.sheet_judges", lang)))
+    ws.freeze_panes = "C2"
+    found = judge_diagnostics(result.judge_totals)
+    fitted = result.judge_offsets
+    has_fit = not fitted.empty and (fitted["method"] != "none").any()
+    labels = [t("col.category", lang), t("col.judge", lang)]
+    labels += [t(f"fairness.col.{c}", lang) for c in (
+        "n_scores", "n_compared", "mean", "spread", "spread_ratio", "offset", "correlation",
+        "rank_correlation", "n_outliers", "disagrees", "flat")]
+    if has_fit:
+        labels += [t("fairness.col.model_offset", lang), t("fairness.col.model_offset_se", lang),
+                   t("fairness.col.slope", lang)]
+    _header(ws, labels)
+    model = (fitted.set_index(["category", "judge_id"]) if has_fit else None)
+    for row in _in_rubric_order(found.judges, result).to_dict("records"):
+        values: list[object] = [row["category"], row["judge_id"], int(row["n_scores"]),
+                                int(row["n_compared"]), float(row["mean"]),
+                                float(row["spread"]), float(row["spread_ratio"]),
+                                float(row["offset"]), float(row["correlation"]),
+                                float(row["rank_correlation"]), int(row["n_outliers"]),
+                                _yes(row["disagrees"], lang), _yes(row["flat"], lang)]
+        if model is not None:
+            key = (row["category"], row["judge_id"])
+            known = key in model.index
+            values += [float(model.loc[key, "offset"]) if known else None,
+                       float(model.loc[key, "offset_se"]) if known else None,
+                       float(model.loc[key, "slope"]) if known else None]
+        _row(ws, values)
+    _row(ws, [])
+    _header(ws, [t("fairness.export.outliers", lang)])
+    _header(ws, [t("col.category", lang), t("col.entry_id", lang), t("col.entry", lang),
+                 t("col.judge", lang), t("fairness.col.total", lang),
+                 t("fairness.col.others_mean", lang), t("fairness.col.difference", lang),
+                 t("fairness.col.difference_sds", lang)])
+    names = {e.id: e.name for e in result.entries}
+    for row in _in_rubric_order(found.outliers, result).to_dict("records"):
+        _row(ws, [row["category"], row["entry_id"], names.get(row["entry_id"], ""),
+                  row["judge_id"], float(row["total"]), float(row["others_mean"]),
+                  float(row["difference"]), float(row["sds"])])
+    _row(ws, [])
+    for problem in found.problems:
+        _row(ws, [problem.message(lang)])
+
+
+def _part_label(result: Result, part: str, lang: str) -> str:
+    if part == TOTAL_PART:
+        return t("col.total", lang)
+    return result.rubric.nodes[part].label(lang)
+
+
+def _agreement_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    ws = wb.create_sheet(_title(t("fairness.export.sheet_agreement", lang)))
+    ws.freeze_panes = "C2"
+    frame = _in_rubric_order(agreement_frame(result), result)
+    labels = [t("col.category", lang), t("fairness.col.part", lang)]
+    labels += [t(f"fairness.col.{c}", lang) for c in (
+        "n_entries", "n_judges", "n_complete_entries", "n_alpha_entries")]
+    for form in FORMS:
+        labels += [form, t("fairness.col.ci_low", lang, form=form),
+                   t("fairness.col.ci_high", lang, form=form)]
+    labels += [t("fairness.col.kendall_w", lang), t("fairness.col.kendall_p", lang),
+               t("fairness.col.alpha", lang)]
+    _header(ws, labels)
+    numbers = [c for c in frame.columns if c not in ("category", "part")]
+    counts = {"n_entries", "n_judges", "n_complete_entries", "n_alpha_entries"}
+    for row in frame.to_dict("records"):
+        values: list[object] = [row["category"], _part_label(result, row["part"], lang)]
+        values += [(int(row[c]) if pd.notna(row[c]) else None) if c in counts
+                   else float(row[c]) for c in numbers]
+        _row(ws, values, number_format="0.000")
+    _row(ws, [])
+    _row(ws, [t("fairness.export.agreement_note", lang)])
+
+
+def _confidence_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    ws = wb.create_sheet(_title(t("fairness.export.sheet_confidence", lang)))
+    ws.freeze_panes = "E2"
+    frame, problems = result.confidence()
+    frame = _in_rubric_order(frame, result)
+    places = [c for c in frame.columns if c.startswith("p_place_")]
+    labels = [t("col.category", lang), t("col.rank", lang), t("col.entry_id", lang),
+              t("col.entry", lang), t("col.total", lang), t("col.award", lang)]
+    labels += [t("fairness.col.p_place", lang, n=i + 1) for i in range(len(places))]
+    labels += [t(f"fairness.col.{c}", lang) for c in (
+        "p_other", "p_own_place", "p_awarded", "rank_low", "rank_high", "margin_next",
+        "too_close", "loo_rank_worst", "loo_worst_without")]
+    _header(ws, labels)
+    percent = "0.0%"
+    for row in frame.to_dict("records"):
+        values: list[object] = [row["category"], int(row["rank"]), row["entry_id"],
+                                row["name"], float(row["total"]), row["place"]]
+        values += [_p(row[c]) for c in places]
+        values += [_p(row["p_other"]), _p(row["p_own_place"]), _p(row["p_awarded"]),
+                   int(row["rank_low"]), int(row["rank_high"]), float(row["margin_next"]),
+                   _yes(row["too_close"], lang), int(row["loo_rank_worst"]),
+                   row["loo_worst_without"]]
+        formats: list[str | None] = [None] * 6 + [percent] * (len(places) + 3)
+        marked = [False] * len(values)
+        if row["too_close"]:
+            marked[6 + len(places) + 1] = True  # the own-place probability
+            marked[6 + len(places) + 6] = True  # the flag
+        _row(ws, values, formats=formats, marked=marked)
+    _row(ws, [])
+    _row(ws, [t("fairness.export.confidence_note", lang, resamples=CONFIDENCE_RESAMPLES,
+                seed=CONFIDENCE_SEED, interval=round(100 * CONFIDENCE_INTERVAL),
+                threshold=round(100 * result.rubric.confidence.too_close_below))])
+    for problem in problems:
+        _row(ws, [problem.message(lang)])
+
+
+def _sensitivity_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    ws = wb.create_sheet(_title(t("fairness.export.sheet_sensitivity", lang)))
+    ws.freeze_panes = "E2"
+    frame, problems = sensitivity(result.rubric, result.entries, result.scores,
+                                  official=result)
+    labels = [t("col.category", lang), t("fairness.col.official_rank", lang),
+              t("col.entry_id", lang), t("col.entry", lang), t("col.award", lang)]
+    labels += [t(f"fairness.variant.{v}", lang) for v in VARIANTS]
+    labels += [t("fairness.col.changed", lang), t("fairness.col.rank_changed", lang)]
+    _header(ws, labels)
+    if not frame.empty:
+        n_places = frame["category"].map(
+            {c: len(result.rubric.awards.for_category(c).places)
+             for c in result.rubric.category_ids}).to_numpy()
+        for i, row in enumerate(frame.to_dict("records")):
+            limit = n_places[i] + 1 if n_places[i] > 0 else np.inf
+            official = min(float(row["official_rank"]), limit)
+            ranks = [row[f"rank_{v}"] for v in VARIANTS]
+            moved = [pd.notna(r) and min(float(r), limit) != official for r in ranks]
+            values: list[object] = [row["category"], int(row["official_rank"]),
+                                    row["entry_id"], row["name"], row["place"]]
+            values += [int(r) if pd.notna(r) else None for r in ranks]
+            values += [_yes(row["changed"], lang), _yes(row["rank_changed"], lang)]
+            marked = [False] * 5 + moved + [bool(row["changed"]), False]
+            _row(ws, values, marked=marked)
+    _row(ws, [])
+    _row(ws, [t("fairness.export.sensitivity_note", lang)])
+    for problem in problems:
+        _row(ws, [problem.message(lang)])
+
+
+# --- the same bytes every time ----------------------------------------------------------------
+
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _reproducible(data: bytes, result: Result) -> bytes:
+    """The .xlsx with its dates fixed: the document's created and modified dates set to the
+    competition's date (or 1 January 2000 without one) and every zip entry dated the same, so
+    exporting the same result twice gives the same bytes."""
+    day = result.rubric.date or dt.date(2000, 1, 1)
+    stamp = f"{day.isoformat()}T00:00:00Z".encode()
+    when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=when)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, content)
+    return out.getvalue()
 
 
 def panel_rule_text(result: Result, lang: str = DEFAULT_LANGUAGE) -> str:

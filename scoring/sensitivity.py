@@ -33,6 +33,7 @@ from scoring.entries import Entries
 from scoring.normalise import Method, normalise, total_bounds
 from scoring.pipeline import ENTRY_KEYS, score
 from scoring.problems import Problem, warning
+from scoring.result import Result
 from scoring.rounding import round_half_away
 from scoring.rubric import Rubric
 
@@ -79,6 +80,7 @@ def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: Method
 
 def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
                 variants: Sequence[str] = VARIANTS, min_scores: int | None = None,
+                official: Result | None = None,
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Each entry's official rank beside its rank under each variant.
 
@@ -89,14 +91,16 @@ def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
     ``problems``: a warning per category whose places change, and the problems that kept a
     variant from being computed. When the official result has errors the frame is empty and
     its errors are returned. ``min_scores``: the fewest scores per judge for the normalised
-    variants (default: the rubric's ``normalisation.min_scores``).
+    variants (default: the rubric's ``normalisation.min_scores``). ``official``: the result
+    of ``score(rubric, entries, scores)`` when the caller has it already (saves scoring again).
     """
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown:
         raise ValueError(f"unknown variant(s) {', '.join(unknown)}; use {', '.join(VARIANTS)}")
     if min_scores is None:
         min_scores = rubric.normalisation.min_scores
-    official = score(rubric, entries, scores)
+    if official is None:
+        official = score(rubric, entries, scores)
     if not official.ok:
         return pd.DataFrame(), list(official.errors)
     base = official.standings[["entry_id", "name", "category", "rank", "place"]].rename(

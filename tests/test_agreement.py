@@ -414,3 +414,56 @@ def test_summary_names_a_missing_column_and_a_non_numeric_value():
     table.loc[3, "value"] = "delapan"
     with pytest.raises(ValueError, match="not a number"):
         agreement_summary(table)
+
+
+# --------------------------------------------------------------------------------------------
+# Overall and per criterion group, for a result
+
+
+def _two_part_result():
+    from scoring.pipeline import score
+    from tests.helpers import entries_of, marks, rubric_from
+
+    # criterion a: the Shrout & Fleiss (1979) Table 2 scores (6 targets × 4 judges, 0–10);
+    # criterion b: every judge gives entry i the score i + 1 (perfect agreement)
+    rubric = rubric_from({
+        "id": "t", "title": "T", "categories": [{"id": "A", "name": "A"}],
+        "criteria": [{"id": "a", "name": "A", "weight": 1, "scale": {"min": 0, "max": 10}},
+                     {"id": "b", "name": "B", "weight": 1, "scale": {"min": 0, "max": 10}}]})
+    entries = entries_of(*[(f"e{i}", "A") for i in range(6)])
+    table = {(f"e{i}", f"J{j}"): {"a": float(SHROUT_FLEISS[i, j]), "b": float(i + 1)}
+             for i in range(6) for j in range(4)}
+    result = score(rubric, entries, marks(entries, table))
+    assert result.ok
+    return result
+
+
+def test_agreement_per_criterion_group_matches_shrout_fleiss_on_its_part():
+    from scoring.agreement import AGREEMENT_COLUMNS, agreement_frame
+
+    frame = agreement_frame(_two_part_result())
+    assert tuple(frame.columns) == AGREEMENT_COLUMNS
+    rows = frame.set_index("part")
+    assert list(rows.index) == ["total", "a", "b"]
+    # part a is 5 × the criterion's score (weight ½ of 100 points over a 0–10 scale): a
+    # constant factor, so Table 4's figures hold for it
+    published = {"icc_1_1": 0.17, "icc_2_1": 0.29, "icc_3_1": 0.71,
+                 "icc_1_k": 0.44, "icc_2_k": 0.62, "icc_3_k": 0.91}
+    for column, value in published.items():
+        assert rows.loc["a", column] == pytest.approx(value, abs=0.005), column
+    assert rows.loc["a", "icc_3_1_low"] < rows.loc["a", "icc_3_1"] < rows.loc["a", "icc_3_1_high"]
+    assert rows.loc["a", "n_judges"] == 4 and rows.loc["a", "n_entries"] == 6
+    # part b: the judges agree perfectly
+    assert rows.loc["b", "icc_2_1"] == pytest.approx(1.0)
+    assert rows.loc["b", "kendall_w"] == pytest.approx(1.0)
+    assert rows.loc["b", "alpha"] == pytest.approx(1.0)
+    # overall: on the judges' totals, part a plus part b
+    assert rows.loc["total", "icc_3_1"] > rows.loc["a", "icc_3_1"]
+
+
+def test_agreement_by_part_skips_a_part_with_one_judge():
+    from scoring.agreement import agreement_by_part
+
+    frame = pd.DataFrame({"entry_id": ["e1", "e2"], "category": "A", "judge_id": "J",
+                          "total": [1.0, 2.0]})
+    assert agreement_by_part(frame) == {("A", "total"): None}

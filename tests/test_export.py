@@ -1,7 +1,9 @@
 """The results workbook: its sheets, numbers kept as numbers, user text never a formula."""
 
 import io
+import json
 
+import pytest
 from openpyxl import load_workbook
 
 from scoring.entries import Entries, Entry
@@ -39,8 +41,155 @@ def test_indonesian_headers_and_rubric_sheet() -> None:
     entries = Entries((Entry("e1", "Satu", "A"),))
     result = score(single_leaf(), entries, marks(entries, {("e1", "J"): {"c": 50}}))
     workbook = load_workbook(io.BytesIO(results_workbook(result)))
-    assert workbook.sheetnames == ["A", "Nilai juri", "Catatan", "Rubrik"]
+    assert workbook.sheetnames == ["A", "Keyakinan peringkat", "Kepekaan", "Diagnostik juri",
+                                   "Kesepakatan juri", "Nilai juri", "Catatan", "Rubrik"]
     rubric_rows = {row[0]: row[1] for row in workbook["Rubrik"].iter_rows(values_only=True)
                    if row and row[0]}
     assert rubric_rows["Sidik jari masukan"] == result.fingerprint
     assert rubric_rows["Sidik jari rubrik"] == result.rubric.fingerprint
+    assert rubric_rows["Normalisasi juri"] == "tanpa normalisasi"
+    without = load_workbook(io.BytesIO(results_workbook(result, fairness=False)))
+    assert without.sheetnames == ["A", "Nilai juri", "Catatan", "Rubrik"]
+
+
+# --- the fairness sheets ---------------------------------------------------------------------
+
+
+def _rows(workbook, name: str) -> list[tuple]:
+    return [row for row in workbook[name].iter_rows(values_only=True)]
+
+
+def _severity_result():
+    from tests.test_pipeline import FOUR_ENTRIES, STRICT_J1
+
+    rubric = single_leaf(normalisation={"method": "severity", "min_scores": 2},
+                         awards={"places": [{"name": "Juara I"}]})
+    return score(rubric, FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1))
+
+
+def test_judge_sheet_shows_diagnostics_and_the_fitted_offsets() -> None:
+    workbook = load_workbook(io.BytesIO(results_workbook(_severity_result(), "en")))
+    rows = _rows(workbook, "Judge diagnostics")
+    header = rows[0]
+    assert header[:3] == ("Category", "Judge", "scores")
+    by_judge = {row[1]: dict(zip(header, row, strict=False)) for row in rows[1:4]}
+    assert set(by_judge) == {"J1", "J2", "J3"}
+    # worked in tests/test_pipeline.py: the severity model's offsets are −6, +3, +3
+    offsets = {j: by_judge[j]["judge offset (normalisation model)"] for j in by_judge}
+    assert offsets == pytest.approx({"J1": -6, "J2": 3, "J3": 3})
+    assert by_judge["J1"]["scores"] == 3 and by_judge["J3"]["scores"] == 2
+    # diagnostics' own offset: J1 against the others' mean on the same entries:
+    # a 70 − 79 = −9, c 54 − 63 = −9, d 58 − 67 = −9 → −9
+    assert by_judge["J1"]["judge offset"] == pytest.approx(-9)
+    rubric_rows = {r[0]: r[1] for r in _rows(workbook, "Rubric") if r and r[0]}
+    assert rubric_rows["Judge normalisation"] == (
+        "judge severity model (score = entry quality + judge offset)"
+        " (at least 2 scores per judge)")
+
+
+def test_sensitivity_sheet_sets_rules_side_by_side_and_marks_changed_places() -> None:
+    workbook = load_workbook(io.BytesIO(results_workbook(_severity_result(), "en")))
+    sheet = workbook["Sensitivity"]
+    rows = _rows(workbook, "Sensitivity")
+    header = rows[0]
+    assert header[:5] == ("Category", "official rank", "Id", "Entry", "Award")
+    assert header[5:11] == ("mean", "median", "trimmed mean", "z-score per judge",
+                            "judge severity model", "leniency-and-spread model")
+    by_entry = {row[2]: dict(zip(header, row, strict=False)) for row in rows[1:5]}
+    # official (severity): a 1, b 2; the raw mean: b 75 first, a 74.5 second
+    assert by_entry["a"]["official rank"] == 1 and by_entry["a"]["mean"] == 2
+    assert by_entry["b"]["mean"] == 1 and by_entry["a"]["judge severity model"] == 1
+    assert by_entry["a"]["changed"] == "yes" and by_entry["d"]["changed"] == "no"
+    # the cell where a loses its place is marked; where it keeps it, not
+    a_row = next(i for i, row in enumerate(rows, start=1) if row[2] == "a")
+    mean_cell = sheet.cell(row=a_row, column=header.index("mean") + 1)
+    severity_cell = sheet.cell(row=a_row, column=header.index("judge severity model") + 1)
+    assert mean_cell.fill.fgColor.rgb.endswith("FFF2CC") and mean_cell.font.bold
+    assert severity_cell.fill.fill_type is None
+
+
+def test_confidence_sheet_gives_place_probabilities_interval_and_flag() -> None:
+    # two entries level on 80 from one judge (as in test_pipeline's JSON test): an even
+    # chance of the one place each, too close to call, margin 0
+    from tests.helpers import entries_of, rubric_from
+    from tests.test_ranking import TWO_CRITERIA
+
+    two = entries_of(("e1", "A"), ("e2", "A"))
+    rubric = rubric_from(TWO_CRITERIA, awards={"places": [{"name": "Juara I"}]},
+                         tie_breaks=[{"criterion": "a"}])
+    result = score(rubric, two, marks(two, {("e1", "J"): {"a": 90, "b": 70},
+                                            ("e2", "J"): {"a": 70, "b": 90}}))
+    workbook = load_workbook(io.BytesIO(results_workbook(result, "en")))
+    rows = _rows(workbook, "Rank confidence")
+    header = rows[0]
+    first = dict(zip(header, rows[1], strict=False))
+    assert first["Id"] == "e1" and first["Award"] == "Juara I"
+    assert first["probability of place 1"] == 0.5 and first["probability of no place"] == 0.5
+    assert first["probability of its own place"] == 0.5
+    assert (first["best rank (90% interval)"], first["worst rank (90% interval)"]) == (1, 1)
+    assert first["margin to the next"] == 0 and first["too close to call"] == "yes"
+    # the same figures as the JSON
+    data = json.loads(result.to_json())
+    assert data["categories"]["A"][0]["confidence"]["p_own_place"] == 0.5
+    cell = workbook["Rank confidence"].cell(row=2, column=header.index("too close to call") + 1)
+    assert cell.font.bold
+    assert workbook["Rank confidence"].cell(
+        row=2, column=header.index("probability of place 1") + 1).number_format == "0.0%"
+
+
+def test_agreement_sheet_per_criterion_group_matches_shrout_fleiss() -> None:
+    from tests.test_agreement import _two_part_result
+
+    workbook = load_workbook(io.BytesIO(results_workbook(_two_part_result(), "en")))
+    rows = _rows(workbook, "Agreement")
+    header = rows[0]
+    by_part = {row[1]: dict(zip(header, row, strict=False)) for row in rows[1:4]}
+    assert list(by_part) == ["Total", "A", "B"]
+    # part A holds the Shrout & Fleiss (1979) Table 2 scores: Table 4 gives ICC(3,1) = .71,
+    # ICC(2,1) = .29, ICC(1,1) = .17
+    assert by_part["A"]["ICC(3,1)"] == pytest.approx(0.71, abs=0.005)
+    assert by_part["A"]["ICC(2,1)"] == pytest.approx(0.29, abs=0.005)
+    assert by_part["A"]["ICC(1,1)"] == pytest.approx(0.17, abs=0.005)
+    assert by_part["A"]["ICC(3,1) 95% lower"] < 0.71 < by_part["A"]["ICC(3,1) 95% upper"]
+    assert by_part["B"]["Kendall's W"] == pytest.approx(1.0)
+
+
+def test_user_text_in_the_fairness_sheets_is_neutralised() -> None:
+    from tests.test_pipeline import STRICT_J1
+
+    entries = Entries((Entry("a", HOSTILE, "A"), Entry("b", "=1+1", "A"),
+                       Entry("c", "C", "A"), Entry("d", "D", "A")))
+    scores = marks(entries, {(e, "@" + j if j == "J1" else j): v
+                             for (e, j), v in STRICT_J1.items()})
+    result = score(single_leaf(normalisation={"method": "severity", "min_scores": 2},
+                               awards={"places": [{"name": "+Juara I"}]}), entries, scores)
+    workbook = load_workbook(io.BytesIO(results_workbook(result, "en")))
+    for name in ("Judge diagnostics", "Rank confidence", "Sensitivity"):
+        texts = {v for row in _rows(workbook, name) for v in row if isinstance(v, str)}
+        assert not any(v[0] in "=+-@" for v in texts if v), name
+    assert "'@J1" in {row[1] for row in _rows(workbook, "Judge diagnostics")}
+    assert "'" + HOSTILE in {row[3] for row in _rows(workbook, "Sensitivity")}
+    assert "'+Juara I" in {row[5] for row in _rows(workbook, "Rank confidence")}
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row)
+
+
+def test_the_same_result_exports_to_the_same_bytes() -> None:
+    import zipfile
+
+    result = _severity_result()
+    first = results_workbook(result)
+    # a fresh result of the same inputs: its confidence figures come from the same seed
+    again = results_workbook(_severity_result())
+    assert first == again
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    core = archive.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
+    dated = single_leaf(date="2026-11-30")
+    from tests.test_pipeline import FOUR_ENTRIES, STRICT_J1
+
+    later = results_workbook(score(dated, FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1)))
+    assert "2026-11-30T00:00:00Z" in zipfile.ZipFile(io.BytesIO(later)).read(
+        "docProps/core.xml").decode()

@@ -128,4 +128,87 @@ MESSAGES = {
     "fairness.col.too_close": ("terlalu tipis", "too close to call"),
     "fairness.col.changed": ("berubah", "changed"),
     "fairness.col.official_rank": ("peringkat resmi", "official rank"),
+    "fairness.col.rank_changed": ("peringkat berubah", "rank changed"),
+    "fairness.col.n_scores": ("jumlah nilai", "scores"),
+    "fairness.col.n_compared": ("dibandingkan", "compared"),
+    "fairness.col.mean": ("rata-rata", "mean"),
+    "fairness.col.spread_ratio": ("sebaran / juri lain", "spread / the others'"),
+    "fairness.col.n_outliers": ("nilai menyimpang", "outlying marks"),
+    "fairness.col.disagrees": ("berbeda dari panel", "disagrees with the panel"),
+    "fairness.col.flat": ("nilai nyaris sama", "nearly the same for all"),
+    "fairness.col.model_offset": ("selisih juri (model normalisasi)",
+                                  "judge offset (normalisation model)"),
+    "fairness.col.model_offset_se": ("galat baku selisih", "offset standard error"),
+    "fairness.col.total": ("nilai total juri", "judge's total"),
+    "fairness.col.difference": ("selisih", "difference"),
+    "fairness.col.part": ("bagian", "part"),
+    "fairness.col.n_entries": ("peserta", "entries"),
+    "fairness.col.n_judges": ("juri", "judges"),
+    "fairness.col.n_complete_entries": ("peserta dinilai semua juri",
+                                        "entries scored by every judge"),
+    "fairness.col.n_alpha_entries": ("peserta untuk alfa", "entries for alpha"),
+    "fairness.col.ci_low": ("{form} batas bawah 95%", "{form} 95% lower"),
+    "fairness.col.ci_high": ("{form} batas atas 95%", "{form} 95% upper"),
+    "fairness.col.kendall_w": ("W Kendall", "Kendall's W"),
+    "fairness.col.kendall_p": ("W Kendall: p", "Kendall's W: p"),
+    "fairness.col.alpha": ("alfa Krippendorff (interval)", "Krippendorff's alpha (interval)"),
+    "fairness.col.p_place": ("peluang tempat {n}", "probability of place {n}"),
+    "fairness.col.p_other": ("peluang di luar juara", "probability of no place"),
+    "fairness.col.p_own_place": ("peluang tempatnya sendiri", "probability of its own place"),
+    "fairness.col.p_awarded": ("peluang mendapat juara", "probability of any place"),
+    "fairness.col.rank_low": ("peringkat terbaik (rentang 90%)", "best rank (90% interval)"),
+    "fairness.col.rank_high": ("peringkat terburuk (rentang 90%)", "worst rank (90% interval)"),
+    "fairness.col.loo_rank_worst": ("peringkat terburuk tanpa satu juri",
+                                    "worst rank without one judge"),
+    "fairness.col.loo_worst_without": ("juri yang ditinggalkan", "the judge left out"),
+    # --- variants of the sensitivity report ---------------------------------------------------
+    "fairness.variant.mean": ("rata-rata", "mean"),
+    "fairness.variant.median": ("median", "median"),
+    "fairness.variant.trimmed_mean": ("rata-rata terpangkas", "trimmed mean"),
+    "fairness.variant.zscore": ("skor-z per juri", "z-score per judge"),
+    "fairness.variant.severity": ("model kelonggaran juri", "judge severity model"),
+    "fairness.variant.leniency_spread": ("model kelonggaran dan sebaran",
+                                         "leniency-and-spread model"),
+    # --- the results workbook -------------------------------------------------------------------
+    "fairness.export.normalisation": ("Normalisasi juri", "Judge normalisation"),
+    "fairness.export.min_scores": (
+        " (sedikitnya {min_scores} nilai per juri)", " (at least {min_scores} scores per judge)"),
+    "fairness.export.sheet_judges": ("Diagnostik juri", "Judge diagnostics"),
+    "fairness.export.sheet_agreement": ("Kesepakatan juri", "Agreement"),
+    "fairness.export.sheet_confidence": ("Keyakinan peringkat", "Rank confidence"),
+    "fairness.export.sheet_sensitivity": ("Kepekaan", "Sensitivity"),
+    "fairness.export.outliers": (
+        "Nilai yang jauh dari juri lain pada peserta tertentu",
+        "Marks far from the other judges' on specific entries",
+    ),
+    "fairness.export.agreement_note": (
+        "Dihitung dari nilai juri apa adanya (sebelum normalisasi). ICC dan W Kendall memakai "
+        "peserta yang dinilai semua juri; alfa Krippendorff memakai setiap peserta dengan dua "
+        "nilai atau lebih. ICC(2,·) menghitung juri yang lebih ketat sebagai ketidaksepakatan, "
+        "ICC(3,·) tidak; bentuk ·,k menilai keandalan rata-rata panel. Rujukan: Shrout & Fleiss "
+        "(1979), McGraw & Wong (1996), Kendall (1948), Krippendorff (2011)",
+        "From the judges' totals as given (before normalisation). ICC and Kendall's W use the "
+        "entries scored by every judge; Krippendorff's alpha every entry with two scores or "
+        "more. ICC(2,·) counts a stricter judge as disagreement, ICC(3,·) does not; the ·,k "
+        "forms describe the reliability of the panel's average. References: Shrout & Fleiss "
+        "(1979), McGraw & Wong (1996), Kendall (1948), Krippendorff (2011)",
+    ),
+    "fairness.export.confidence_note": (
+        "Dari {resamples} penarikan ulang juri (bootstrap terkalibrasi, benih {seed}; berkas "
+        "yang sama setiap kali), rentang peringkat {interval}%; tempat juara dengan peluang di "
+        "bawah {threshold}% ditandai terlalu tipis. Tanpa satu juri: peringkat terburuk bila "
+        "satu juri ditinggalkan",
+        "From {resamples} resamples of the judges (calibrated bootstrap, seed {seed}; the same "
+        "file every time), {interval}% rank interval; a winning place whose probability is "
+        "below {threshold}% is marked too close to call. Without one judge: the worst rank "
+        "when one judge is left out",
+    ),
+    "fairness.export.sensitivity_note": (
+        "Peringkat bila aturan panel atau normalisasi lain dipakai, dengan penentu seri dan "
+        "pembulatan rubrik; sel yang ditandai memberi tempat juara yang berbeda dari hasil "
+        "resmi. Ini bukan hasil lain: rubrik yang menentukan",
+        "The ranks under another panel rule or normalisation, with the rubric's tie-breaks "
+        "and rounding; a marked cell gives another award place than the official result. "
+        "Not another result: the rubric decides",
+    ),
 }
