@@ -18,6 +18,8 @@ Words used here:
 - *title region*: a block's rows above its first criterion row, where its entry is named:
   a label (:data:`scoring.sheets.words.ENTRY_LABELS`) with the name after ``:`` or to its
   right, or any text naming an entry; failing that (one form on the sheet), the sheet name.
+  A labelled name that is a near miss (uncertain) is never overruled by the others: the form
+  waits for a person to confirm it.
 """
 
 from __future__ import annotations
@@ -231,6 +233,14 @@ def _block_entry(grid: Grid, rows: range, ctx: Context, *, single: bool
             options = tuple(Option(e, ctx.entries.by_id[e].name, 100.0) for e in sure)
             text, where, _ = next(iter(sure.values()))
             return None, text, where, Confidence("uncertain", 100.0, options)
+        if group is labelled:
+            # a labelled name that is a near miss is for a person to confirm: a title or the
+            # sheet's name naming some entry must not overrule it silently
+            near = [(ctx.entry(t)[1], t, w) for t, w in labelled
+                    if ctx.entry(t)[1].status == "uncertain"]
+            if near:
+                confidence, text, where = max(near, key=lambda u: u[0].score)
+                return None, text, where, confidence
     unsure = [(ctx.entry(t)[1], t, w) for t, w in candidates]
     unsure = [u for u in unsure if u[0].status == "uncertain"]
     if unsure:
@@ -270,10 +280,12 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
             entry_id, text, cell, confidence = (block.entry_id, block.text, block.cell,
                                                 block.confidence)
         else:
-            # found again, so that names a person confirmed (the mapping's entries) apply
+            # found again, so that names a person confirmed (the mapping's entries) apply;
+            # the title region ends at the first criterion, as in detection (rows naming no
+            # criterion above it are titles)
+            first = next((r.row for r in found if r.criterion_id), block.first_row)
             entry_id, text, cell, confidence = _block_entry(
-                grid, range(block.first_row, found[0].row if found else block.first_row), ctx,
-                single=len(blocks) == 1)
+                grid, range(block.first_row, first), ctx, single=len(blocks) == 1)
         if entry_id == IGNORE:
             continue
         scored = [(r.row, score_column) for r in found
