@@ -1,4 +1,4 @@
-"""The command line: ``python -m scoring template|score ...``.
+"""The command line: ``python -m scoring template|score|detect ...``.
 
 Exit status: 0 with a result, 1 when errors block a result (the problems are printed),
 2 for wrong usage (argparse's own convention).
@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scoring import cli_archive, sheets
-from scoring.entries import load_entries
+from scoring import cli_archive, mappings, sheets
+from scoring.entries import Entries, load_entries
 from scoring.export import results_workbook
 from scoring.i18n import LANGUAGES, format_number, t
 from scoring.pipeline import score
 from scoring.problems import ProblemsError, error, format_problems
 from scoring.result import Result
-from scoring.rubric import load_rubric
+from scoring.rubric import Rubric, load_rubric
 from scoring.sheets.template import write_template
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
     run.add_argument("--out", type=Path, help="write the results workbook (.xlsx)")
     run.add_argument("--json", type=Path, help="write the result as JSON")
+    run.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML",
+                     help="read judges' own workbooks by this mapping file (repeatable; each "
+                          "applies to the files its 'file:' names, default all)")
+
+    found = commands.add_parser(
+        "detect", help="write how Juri reads a judge's own workbook, as a mapping to edit")
+    found.add_argument("--rubric", required=True, type=Path)
+    found.add_argument("--entries", required=True, type=Path)
+    found.add_argument("sheet", type=Path, metavar="SHEET")
+    found.add_argument("--out", type=Path, help="the mapping file (.yaml); default: print it")
     cli_archive.add_commands(commands)
     return parser
 
@@ -101,7 +111,8 @@ def _score(args: argparse.Namespace) -> int:
         except OSError as exc:
             unreadable = error("file.unreadable", file=str(path), reason=str(exc))
             raise ProblemsError([unreadable]) from None
-    table, problems = sheets.read_many(files, rubric, entries)
+    table, problems = sheets.read_many(files, rubric, entries,
+                                       mappings=_mappings(args.mapping, rubric, entries))
     result = score(rubric, entries, table, problems, lang=args.lang)
     if result.problems:
         print(format_problems(result.problems, args.lang), file=sys.stderr)
@@ -120,11 +131,67 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _mappings(paths: Sequence[Path], rubric: Rubric, entries: Entries) -> list[sheets.Mapping]:
+    """The mapping files given with ``--mapping``; every problem in any of them at once."""
+    found, problems = [], []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(error("file.unreadable", file=str(path), reason=str(exc)))
+            continue
+        mapping, wrong = sheets.mapping_from_yaml(text, str(path), rubric, entries)
+        problems += wrong
+        if mapping is not None:
+            found.append(mapping)
+    if problems:
+        raise ProblemsError(problems)
+    return found
+
+
+def _detect(args: argparse.Namespace) -> int:
+    rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
+    try:
+        data = args.sheet.read_bytes()
+    except OSError as exc:
+        raise ProblemsError([error("file.unreadable", file=str(args.sheet),
+                                   reason=str(exc))]) from None
+    name = args.sheet.name
+    found = sheets.detect(data, name, rubric, entries)
+    if found.problems:
+        print(format_problems(found.problems, args.lang), file=sys.stderr)
+    if found.layout == "juri-template":
+        print(t("mapping_app.cli.template", args.lang, file=name))
+        return EXIT_OK
+    if found.layout != "sheets":
+        print(t("mapping_app.cli.refused", args.lang, file=name), file=sys.stderr)
+        return EXIT_BLOCKED
+    for sheet in found.mapping.sheets:
+        print(t("mapping_app.cli.sheet", args.lang, sheet=sheet.sheet,
+                about=mappings.sheet_text(sheet, args.lang)), file=sys.stderr)
+    print(t("mapping_app.cli.read", args.lang, count=len(found.table)), file=sys.stderr)
+    if found.confirmations:
+        print(t("mapping_app.cli.pending", args.lang, count=len(found.confirmations)),
+              file=sys.stderr)
+        for item in found.confirmations:
+            print(f"  {mappings.confirmation_text(item, args.lang)}", file=sys.stderr)
+    text = mappings.detected_yaml(found, args.lang)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(t("cli.written", args.lang, path=args.out))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command in cli_archive.COMMANDS:
             return cli_archive.run(args)
+        if args.command == "detect":
+            return _detect(args)
         return _template(args) if args.command == "template" else _score(args)
     except ProblemsError as exc:
         print(format_problems(exc.problems, args.lang), file=sys.stderr)
