@@ -211,6 +211,12 @@ def open_questions(found: DetectedLayout) -> list[Confirmation]:
     return [c for c in found.confirmations if not (c.kind == "criterion" and c.column)]
 
 
+def question_id(item: Confirmation) -> str:
+    """A stable short id for a confirmation (the same item keeps it while others go)."""
+    about = repr((item.kind, item.sheet, item.text, item.column, item.row))
+    return hashlib.sha256(about.encode("utf-8")).hexdigest()[:12]
+
+
 # --- options and labels -----------------------------------------------------------------------
 
 
@@ -350,6 +356,32 @@ def rows_frame(sheet: SheetMapping, mapping: Mapping, entries: Entries, lang: st
         })
     return pd.DataFrame(records, columns=[t(f"mapping_app.col.{c}", lang) for c in (
         "row", "text", "entry", "confidence")])
+
+
+def blocks_frame(sheet: SheetMapping, mapping: Mapping, entries: Entries, rubric: Rubric,
+                 lang: str) -> pd.DataFrame:
+    """A form sheet's forms: their rows, the entry (an answer shown as confirmed), how sure,
+    and the criteria found down the rows."""
+    labels = leaf_labels(rubric, lang)
+    records = []
+    for block in sheet.blocks:
+        given = mapping.entry_name(block.text) if block.text else None
+        entry_id = given if given is not None else (
+            block.entry_id if block.entry_id and block.confidence.sure else None)
+        status = (t("mapping_app.status.confirmed", lang) if given is not None
+                  else confidence_text(block.confidence, lang))
+        found = [labels.get(c.criterion_id, c.criterion_id) for c in block.criteria
+                 if c.criterion_id]
+        records.append({
+            t("mapping_app.col.rows", lang): f"{block.first_row}–{block.last_row}",
+            t("mapping_app.col.text", lang): block.text,
+            t("mapping_app.col.entry", lang): (entry_label(entry_id, entries, lang)
+                                               if entry_id else "–"),
+            t("mapping_app.col.confidence", lang): status,
+            t("mapping_app.col.criterion", lang): ", ".join(found),
+        })
+    return pd.DataFrame(records, columns=[t(f"mapping_app.col.{c}", lang) for c in (
+        "rows", "text", "entry", "confidence", "criterion")])
 
 
 def preview_frame(scores: pd.DataFrame, rubric: Rubric, entries: Entries, lang: str,

@@ -354,7 +354,8 @@ def run_competition(competition: Competition, lang: str = "id", *,
                                                   competition.entries_name)
     return outcome_of(
         rubric, rubric_problems, entries, entries_problems,
-        lambda r, e: read_sheets(competition.files, r, e, max_bytes=limit), lang)
+        lambda r, e: read_sheets(competition.files, r, e, max_bytes=limit,
+                                 mappings=competition.mappings), lang)
 
 
 # --- problems, grouped for the checking report ----------------------------------------------
@@ -1174,18 +1175,18 @@ def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Resu
 
 def awards_confidence_frame(items: Sequence[Award], confidence: Mapping[str, AwardConfidence],
                             lang: str) -> pd.DataFrame:
-    """:func:`awards_frame` with each winner's probability, rank interval and the too-close
-    mark, after the margin."""
+    """:func:`awards_frame` with each winner's probability, the too-close mark and the rank
+    interval, after the margin."""
     frame = awards_frame(items, lang)
     at = list(frame.columns).index(t("app.rewards.margin", lang)) + 1
     found = [confidence.get(a.entry_id) for a in items]
     frame.insert(at, t("app.fair.col.probability", lang),
                  [c.probability_text if c else "–" for c in found])
-    frame.insert(at + 1, t("app.fair.col.rank_interval", lang),
-                 [c.interval_text if c else "–" for c in found])
-    frame.insert(at + 2, t("app.fair.col.too_close", lang),
+    frame.insert(at + 1, t("app.fair.col.too_close", lang),
                  ["⚠ " + t("app.fair.conf.too_close_mark", lang) if c and c.too_close else ""
                   for c in found])
+    frame.insert(at + 2, t("app.fair.col.rank_interval", lang),
+                 [c.interval_text if c else "–" for c in found])
     return frame
 
 
@@ -1449,6 +1450,9 @@ def sensitivity_table(figures: pd.DataFrame, result: Result, category: str, lang
         entry: rows["name"].to_numpy(),
         cols["award"]: award.reindex(rows["entry_id"]).fillna("").to_numpy(),
     })
+    place_changed = [bool(v) for v in rows["changed"]]
+    frame[cols["place_changed"]] = [t("app.fair.sens.place_changed", lang) if v else ""
+                                    for v in place_changed]
     base = rows["official_rank"].to_numpy(dtype=float)
     changes: list[list[str]] = [[] for _ in range(len(rows))]
     for method in methods:
@@ -1457,10 +1461,7 @@ def sensitivity_table(figures: pd.DataFrame, result: Result, category: str, lang
         for i, (before, after) in enumerate(zip(base, ranks, strict=True)):
             if np.isfinite(after) and after != before:
                 changes[i].append(f"{arrow(int(before - after))} {labels[method]}")
-    place_changed = [bool(v) for v in rows["changed"]]
     frame[cols["changes"]] = ["; ".join(c) if c else "=" for c in changes]
-    frame[cols["place_changed"]] = [t("app.fair.sens.place_changed", lang) if v else ""
-                                    for v in place_changed]
     return SensitivityTable(frame, cols["official_rank"], [labels[m] for m in methods],
                             cols["changes"], cols["place_changed"], place_changed,
                             sum(place_changed), int(rows["rank_changed"].sum()))

@@ -12,7 +12,7 @@ Logic lives in :mod:`scoring.mappings`; this file holds the layout and the sessi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -21,7 +21,14 @@ from scoring.entries import Entries
 from scoring.i18n import t
 from scoring.problems import Problem
 from scoring.rubric import Rubric
-from scoring.sheets import Confirmation, DetectedLayout, Mapping, detect, mapping_from_yaml
+from scoring.sheets import (
+    Confirmation,
+    DetectedLayout,
+    Mapping,
+    SheetMapping,
+    detect,
+    mapping_from_yaml,
+)
 from ui import common, state
 
 DRAFTS_KEY = "mapping_drafts"
@@ -238,14 +245,19 @@ def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str
                 (s.rows for s in review.fresh.mapping.sheets if s.sheet == sheet.sheet), ())
             if shown:
                 st.caption(t("mapping_app.rows", lang))
-                st.dataframe(mappings.rows_frame(_with_rows(sheet, shown), review.draft,
-                                                 entries, lang), hide_index=True,
-                             height=min(400, 38 + 35 * len(shown)))
+                st.dataframe(mappings.rows_frame(replace(sheet, rows=tuple(shown)),
+                                                 review.draft, entries, lang),
+                             hide_index=True, height=min(400, 38 + 35 * len(shown)))
+            if sheet.blocks:
+                st.caption(t("mapping_app.forms", lang))
+                st.dataframe(mappings.blocks_frame(sheet, review.draft, entries, rubric, lang),
+                             hide_index=True)
         questions = mappings.open_questions(review.current)
         if questions:
             st.markdown(f"**{t('mapping_app.questions', lang)}**")
-            for number, item in enumerate(questions):
-                _question(review, item, rubric, entries, judges, f"{prefix}_q{number}", lang)
+            for item in questions:
+                _question(review, item, rubric, entries, judges,
+                          f"{prefix}_q_{mappings.question_id(item)}", lang)
         columns = st.columns(2)
         columns[0].metric(t("mapping_app.n_read", lang),
                           common.count_text(len(review.current.table), lang))
@@ -271,13 +283,8 @@ def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str
                               on_click=_reset, args=(review,), icon=":material/undo:")
 
 
-def _with_rows(sheet, rows):
-    from dataclasses import replace
-
-    return replace(sheet, rows=tuple(rows))
-
-
-def _columns(review: FileReview, sheet, rubric: Rubric, prefix: str, lang: str) -> None:
+def _columns(review: FileReview, sheet: SheetMapping, rubric: Rubric, prefix: str,
+             lang: str) -> None:
     if not sheet.columns:
         return
     st.caption(t("mapping_app.columns", lang))

@@ -128,6 +128,8 @@ MESSAGES = {
         "session.",
     ),
     "mapping_app.col.row": ("Baris", "Row"),
+    "mapping_app.col.rows": ("Baris", "Rows"),
+    "mapping_app.forms": ("Formulir yang terdeteksi", "Forms detected"),
     "mapping_app.col.text": ("Tertulis", "As written"),
     "mapping_app.col.entry": ("Peserta", "Entry"),
     "mapping_app.col.confidence": ("Keyakinan", "Confidence"),

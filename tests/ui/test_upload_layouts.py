@@ -348,6 +348,48 @@ def test_a_confirmed_mapping_is_remembered_for_the_next_upload_of_that_shape() -
     assert scores_read(other) == 3 * 3
 
 
+def forms(groups: list[tuple[str, list[tuple[str, int]]]]) -> bytes:
+    """A form per entry, one sheet each, the entry's name in a title cell, no judge named."""
+    workbook = openpyxl.Workbook()
+    for index, (title, rows) in enumerate(groups):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title[:30]
+        sheet.append(["FORMULIR PENILAIAN"])
+        sheet.append([f"Nama kelompok: {title}"])
+        sheet.append([])
+        sheet.append(["No", "Kriteria", "Nilai"])
+        for number, (criterion, score) in enumerate(rows, 1):
+            sheet.append([number, criterion, score])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_forms_ask_for_the_entry_and_the_judge_named_after_the_file() -> None:
+    at = start()
+    data = forms([("Dinas Kesehatan Hewan", [("Langkah 1", 80), ("Langkah 2", 70)]),
+                  ("Kelurahan Medono", [("Langkah 1", 85), ("Langkah 2", 75)])])
+    upload(at, [("form_budi.xlsx", data)])
+    assert pending_notice(at)
+    assert scores_read(at) == 2
+    assert shows(at, t("mapping_app.forms", "id"))
+    assert shows(at, "dari nama berkas")
+    entry = selectbox(at, "Dinas Kesehatan Hewan")
+    entry.set_value("opd-dinkes").run()
+    assert_clean(at)
+    assert mapping_read(at) == 4
+    for _ in range(2):  # a sheet each
+        judge = next(s for s in at.selectbox if "form\\_budi" in s.label or "form_budi" in
+                     s.label)
+        assert judge.options == ["form_budi"]
+        judge.set_value("form_budi").run()
+        assert_clean(at)
+    assert metric(at, "mapping_app.n_pending") == "0"
+    click(at, "_confirm")
+    assert scores_read(at) == 4
+    assert not pending_notice(at)
+
+
 def test_back_to_detection_forgets_the_corrections() -> None:
     at = start()
     _confirm_unsure(at, [*SURE, "Kreativitas"], NAMES)
