@@ -44,7 +44,7 @@ from openpyxl import Workbook, load_workbook
 from scoring import table
 from scoring.entries import Entries
 from scoring.matching import fold
-from scoring.problems import Problem, error, warning
+from scoring.problems import Problem, error, has_errors, warning
 from scoring.rubric import Rubric
 from scoring.sheets import forms, long, recap, safety
 from scoring.sheets.cells import clean_text
@@ -284,12 +284,15 @@ def read_book(book: Book, mapping: Mapping, ctx: Context) -> LayoutRead:
             continue
         mapped.add(grid.name)
         judge = sheet.judge or find_judge(grid, sheet, book, ctx)
-        if judge.source == "file":
+        before = len(sink.rows.get("score", []))
+        given += _BY_NAME[sheet.layout].read(grid, sheet, ctx, sink, judge.name)
+        # a judge column names the judge of every row that has one: the file's name is
+        # only used (and said) for rows without
+        if judge.source == "file" and (not sheet.with_role("judge") or judge.name in
+                                       sink.rows.get("judge_id", [])[before:]):
             sink.problems.append(warning("layout.judge_from_file", file=book.file,
                                          sheet=grid.name, judge=judge.name))
             sink.unsure("judge", grid.name, "", judge.name, ASSUMED)
-        before = len(sink.rows.get("score", []))
-        given += _BY_NAME[sheet.layout].read(grid, sheet, ctx, sink, judge.name)
         if grid.hidden and len(sink.rows.get("score", [])) > before:
             sink.problems.append(warning("layout.hidden_sheet", file=book.file,
                                          sheet=grid.name, sheet_name=grid.name))
@@ -331,7 +334,10 @@ def read_upload(upload: Upload, *, rubric: Rubric, entries: Entries,
     detected = detect_book(book, ctx)
     result = read_book(book, detected, ctx)
     if problems:
-        result = replace(result, problems=(*problems, *result.problems))
+        # a sheet refused on loading (too large) says why: "no sheet recognised" would not
+        kept = tuple(p for p in result.problems
+                     if not (p.code == "layout.unrecognised" and has_errors(problems)))
+        result = replace(result, problems=(*problems, *kept))
     return result
 
 

@@ -25,15 +25,19 @@ kind   parser                    merged hidden formats errors / formulas w/o val
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
 xls    python-calamine           yes    no     no      no (read as empty) / no
-ods    python-calamine           no     no     no      no / no
+ods    python-calamine           yes†   no     no      no / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
 ====== ========================= ====== ====== ======= ============================
 
+† python-calamine does not give an .ods's merged ranges; they are read from its
+``content.xml`` (:func:`scan_ods`), streamed through the bounded reader, which also counts
+each table's repeated rows and cells before calamine builds them.
+
 Memory is bounded before anything is materialised: an .xlsx's sheets are first scanned as a
 stream (rows, cells and formulas counted without building anything) and refused over the
-:class:`~scoring.sheets.safety.Limits`; other kinds are read row by row and stopped at the
-row limit.
+:class:`~scoring.sheets.safety.Limits`, and so is an .ods's (:func:`scan_ods`); other kinds
+are read row by row and stopped at the row limit.
 """
 
 from __future__ import annotations
@@ -47,7 +51,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from io import BytesIO
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
@@ -261,11 +267,18 @@ class _Count:
 
 
 def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]:
-    """Rows, cells and formulas of each worksheet part, counted from the stream of its XML
-    without building anything (memory: a few chunks). Raises :class:`safety.MemberError`."""
+    """Rows, cells and formulas of each worksheet, counted from the stream of its XML
+    without building anything (memory: a few chunks), keyed by the sheet's name (by its part's
+    name when the workbook part does not name it). Raises :class:`safety.MemberError`."""
     counts: dict[str, _Count] = {}
     with zipfile.ZipFile(BytesIO(data)) as archive:
-        parts = [info for info in archive.infolist() if _SHEET_PART.fullmatch(info.filename)]
+        infos = archive.infolist()
+        parts = [info for info in infos if _SHEET_PART.fullmatch(info.filename)]
+    try:
+        _, names = safety._workbook_sheets(data, {i.filename: i for i in infos},
+                                           "xl/workbook.xml", limits)
+    except (safety.MemberError, ParseError, DefusedXmlException, ValueError):
+        names = {}
     keep = 16  # longest tag prefix looked for, kept across chunk boundaries
     for info in parts:
         count = _Count()
@@ -278,7 +291,7 @@ def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]
                 found = sum(1 for m in pattern.finditer(window) if m.end() > len(tail))
                 setattr(count, name, getattr(count, name) + found)
             tail = window[-keep:]
-        counts[info.filename] = count
+        counts[names.get(info.filename, info.filename)] = count
     return counts
 
 
@@ -369,6 +382,20 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
 
     problems: list[Problem] = []
     grids = []
+    ods_tables: dict[str, OdsTable] = {}
+    if kind == "ods":
+        try:
+            ods_tables = scan_ods(data, limits)
+        except safety.MemberError as exc:
+            return None, [exc.problem(filename)]
+        for name, table in ods_tables.items():
+            problems += safety.check_shape(table.rows, table.columns, limits, file=filename,
+                                           sheet=name)
+            if table.cells > MAX_CELLS:
+                problems.append(error("layout.sheet_too_large", file=filename, sheet=name,
+                                      count=table.cells, limit=MAX_CELLS))
+        if problems:
+            return None, problems
     with python_calamine.CalamineWorkbook.from_filelike(BytesIO(data)) as workbook:
         hidden = {meta.name: str(meta.visible).rsplit(".", 1)[-1] != "Visible"
                   for meta in workbook.sheets_metadata}
@@ -391,10 +418,128 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                 continue
             merged = tuple((top + 1, left + 1, bottom + 1, right + 1)
                            for (top, left), (bottom, right) in (sheet.merged_cell_ranges or ()))
+            if not merged and name in ods_tables:
+                merged = tuple(ods_tables[name].merged)
             grids.append(Grid(name, rows, merged, hidden=hidden.get(name, False)))
     if problems:
         return None, problems
     return Book(filename, kind, tuple(grids)), []
+
+
+_ODS_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+@dataclass
+class OdsTable:
+    """What :func:`scan_ods` found of one table: its merged ranges (first row, first column,
+    last row, last column) and the last row and column holding something, repeats counted."""
+
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+
+
+def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable]:
+    """Each table of an .ods, by name, from its ``content.xml`` streamed into expat with
+    nothing built (memory: a chunk), before python-calamine sees the file.
+
+    An .ods says "this row, a million times" in a few bytes (``number-rows-repeated``), and
+    calamine builds every repeated cell that holds a value: 1,048,576 rows of 20 such cells
+    cost it over a gigabyte. Counting the repeats here lets the reader refuse such a table
+    first. A cell holds something when it has a value type, a formula or content. Also gives
+    the merged ranges (``number-rows-spanned``, ``number-columns-spanned``), which calamine
+    does not. :func:`safety.inspect_bytes` has refused any DTD already; expat is told to
+    refuse one too. Raises ValueError (or expat's error) for a part it cannot read.
+    """
+    from xml.parsers import expat
+
+    sep = "}"
+    table_ns, office_ns = _ODS_TABLE_NS + sep, _ODS_OFFICE_NS + sep
+    tables: dict[str, OdsTable] = {}
+    state = {"depth": 0, "row": 0, "column": 0, "repeat": 1, "in_cell": 0}
+    current: list[OdsTable] = []
+    cell: dict[str, int] = {}
+
+    def number(attrs: Mapping[str, str], name: str) -> int:
+        try:
+            return max(1, int(attrs.get(table_ns + name, "1")))
+        except ValueError:
+            return 1
+
+    def filled() -> None:
+        if not cell or cell.get("counted"):
+            return
+        cell["counted"] = 1
+        table = current[-1]
+        last_row = state["row"] + state["repeat"] - 1
+        last_column = cell["column"] + cell["repeat"] - 1
+        table.rows = max(table.rows, last_row)
+        table.columns = max(table.columns, last_column)
+        table.cells += state["repeat"] * cell["repeat"]
+
+    def start(tag: str, attrs: Mapping[str, str]) -> None:
+        if state["in_cell"]:
+            state["in_cell"] += 1
+            filled()  # content inside the cell: a text:p, a link …
+            return
+        namespace, _, local = tag.rpartition(sep)
+        if namespace + sep != table_ns:
+            return
+        if local == "table":
+            state["depth"] += 1
+            if state["depth"] == 1:
+                current.append(tables.setdefault(attrs.get(table_ns + "name", ""), OdsTable()))
+                state["row"] = 0
+        elif state["depth"] != 1:
+            return
+        elif local == "table-row":
+            state.update(row=state["row"] + 1, column=0,
+                         repeat=number(attrs, "number-rows-repeated"))
+        elif local in ("table-cell", "covered-table-cell"):
+            column = state["column"] + 1
+            repeat = number(attrs, "number-columns-repeated")
+            cell.clear()
+            cell.update(column=column, repeat=repeat)
+            state["column"] += repeat
+            state["in_cell"] = 1
+            rows, columns = (number(attrs, "number-rows-spanned"),
+                             number(attrs, "number-columns-spanned"))
+            if local == "table-cell" and (rows > 1 or columns > 1):
+                current[-1].merged.append((state["row"], column, state["row"] + rows - 1,
+                                           column + columns - 1))
+            if office_ns + "value-type" in attrs or table_ns + "formula" in attrs:
+                filled()
+
+    def end(tag: str) -> None:
+        if state["in_cell"]:
+            state["in_cell"] -= 1
+            if not state["in_cell"]:
+                cell.clear()
+            return
+        namespace, _, local = tag.rpartition(sep)
+        if namespace + sep != table_ns:
+            return
+        if local == "table":
+            state["depth"] -= 1
+        elif local == "table-row" and state["depth"] == 1:
+            state["row"] += state["repeat"] - 1
+
+    def refuse(*_: object) -> None:
+        raise ValueError("a DTD in content.xml")
+
+    parser = expat.ParserCreate(namespace_separator=sep)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        info = archive.getinfo("content.xml")
+    for chunk in safety.iter_member(data, info, limits.max_uncompressed_bytes):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return tables
 
 
 def _calamine_rows(sheet: Any, start: tuple[int, int], end: tuple[int, int], limits: Limits

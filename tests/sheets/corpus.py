@@ -272,6 +272,10 @@ def to_ods(sheets: Sequence[Sheet]) -> bytes:
                 else:
                     cells.append("<table:table-cell/>")
             rows.append(f"<table:table-row{visibility}>{''.join(cells)}</table:table-row>")
+        # what LibreOffice writes after the last row: the rest of the sheet, empty, repeated
+        rows.append(f'<table:table-row table:number-rows-repeated="{1_048_576 - height}">'
+                    '<table:table-cell table:number-columns-repeated="1024"/>'
+                    "</table:table-row>")
         tables.append(f"<table:table table:name={quoteattr(sheet.name)}>"
                       f'<table:table-column table:number-columns-repeated="{max(width, 1)}"/>'
                       f"{''.join(rows)}</table:table>")
