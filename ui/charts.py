@@ -123,12 +123,12 @@ def rank_per_method(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     at the top; a flat line is a rank no method changes."""
     methods = data.sort_values("method_order")["method"].drop_duplicates().tolist()
     x = alt.X("method:N", sort=methods, title=t("app.fair.sens.chart.method", lang),
-              axis=alt.Axis(labelAngle=-30, labelLimit=200))
+              axis=alt.Axis(labelAngle=-25, labelLimit=200, labelOverlap=False))
     y = alt.Y("rank:Q", title=t("app.fair.sens.chart.rank", lang),
               scale=alt.Scale(reverse=True, zero=False, nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     colour = alt.Color("name:N", title=t("col.entry", lang),
-                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=320))
+                       legend=alt.Legend(orient="right", labelLimit=300))
     tooltip = [alt.Tooltip("name:N", title=t("col.entry", lang)),
                alt.Tooltip("method:N", title=t("app.fair.sens.chart.method", lang)),
                alt.Tooltip("rank_text:N", title=t("app.fair.sens.chart.rank", lang)),
@@ -137,7 +137,8 @@ def rank_per_method(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     base = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=2, opacity=0.7)
     points = base.mark_point(filled=True, size=70)
-    chart = alt.layer(lines, points).properties(height=360)
+    lowest = int(data["rank"].max()) if len(data) else 1
+    chart = alt.layer(lines, points).properties(height=max(320, 28 * lowest))
     return _finish(chart, lang)
 
 

@@ -43,8 +43,8 @@ if common.require_result(outcome, lang):
                     st.success(t("app.fair.sens.stable", lang), icon=":material/check_circle:")
                 st.dataframe(service.sensitivity_styled(table, lang), hide_index=True,
                              key=f"sensitivity_{category.id}",
-                             column_config={table.official_column:
-                                            st.column_config.Column(pinned=True)})
+                             column_config={t("col.entry", lang):
+                                            st.column_config.Column(width="medium")})
                 st.subheader(t("app.fair.sens.chart", lang))
                 data = service.sensitivity_chart_data(figures, result, category.id, lang)
                 if not data.empty:
