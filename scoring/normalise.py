@@ -1,6 +1,11 @@
 """Judge normalisation: taking each judge's own habits out of their totals before the panel
 combines them.
 
+The rubric chooses the method (``normalisation: severity`` or ``{method, min_scores}``,
+:class:`scoring.rubric.Normalisation`); :func:`scoring.pipeline.score` applies it to each
+judge's total, and its problems go into the result. The simulations behind the advice below
+are in docs/FAIRNESS.md (``python -m bench.simulate``).
+
 Words used here:
 
 - *judge totals*: the long frame ``entry_id, category, judge_id, total`` (one row per entry
@@ -105,6 +110,7 @@ from scoring.rubric import Rubric
 
 Method = Literal["none", "zscore", "severity", "leniency_spread"]
 METHODS: tuple[Method, ...] = ("none", "zscore", "severity", "leniency_spread")
+"""The same as :data:`scoring.rubric.NORMALISATION_METHODS` (a test holds them equal)."""
 
 MIN_SCORES = 5
 """Default fewest scores per judge for a fitted method (twice this for leniency_spread)."""

@@ -242,3 +242,19 @@ def test_zscore_on_an_incomplete_design_warns_and_still_ranks() -> None:
                    FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1))
     assert result.ok
     assert "fairness.zscore_uneven" in codes(result)
+
+
+def test_normalisation_is_not_applied_to_a_rank_sum_built_in_code() -> None:
+    # a rubric file cannot combine the two (the loader refuses it), but a rubric made in code
+    # (the what-if page changes the panel rule) can: the rank sum is then left as it is
+    from scoring.rubric import Rubric
+
+    base = single_leaf(normalisation="severity").model_dump()
+    rubric = Rubric.model_validate({**base, "panel": {"rule": "rank_sum"}})
+    scores = marks(TWO, {("e1", "J1"): {"c": 50}, ("e2", "J1"): {"c": 60},
+                         ("e1", "J2"): {"c": 70}, ("e2", "J2"): {"c": 80}})
+    result = score(rubric, TWO, scores)
+    assert result.ok and "fairness.normalisation_not_applied" in codes(result)
+    assert result.normalised_totals.empty
+    # each judge ranks e2 first: rank sums e2 1 + 1 = 2, e1 2 + 2 = 4
+    assert result.standings.set_index("entry_id")["rank_sum"].to_dict() == {"e2": 2, "e1": 4}
