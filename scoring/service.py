@@ -1299,17 +1299,21 @@ def icc_forms_table(summary: AgreementSummary, lang: str) -> AgreementTable:
 def group_agreement(result: Result, category: str
                     ) -> list[tuple[str | None, AgreementSummary | None]]:
     """Agreement on the total (``None``) and on each top-level criterion group a category
-    uses (by node id), each from the judges' own parts; None where it cannot be defined."""
+    uses (by node id), each from the judges' own parts — the engine's
+    :func:`scoring.agreement.agreement_by_part`, so the page shows what the results workbook
+    shows; None where it cannot be defined."""
+    from scoring.agreement import TOTAL_PART, agreement_by_part, result_parts
+
     part = judge_totals_of(result, category)
     if part.empty:
         return []
-    out: list[tuple[str | None, AgreementSummary | None]] = []
-    for column in [None, *(node.id for node in top_nodes(result.rubric, category))]:
-        try:
-            out.append((column, agreement_summary(part, value_col=column or "total")))
-        except (ValueError, KeyError):
-            out.append((column, None))
-    return out
+    parts = result_parts(result.rubric).get(category, [TOTAL_PART])
+    try:
+        found = agreement_by_part(part, {category: parts})
+    except ValueError:
+        found = {}
+    return [(None if name == TOTAL_PART else name, found.get((category, name)))
+            for name in parts]
 
 
 _GROUP_FORMS = ("ICC(2,1)", "ICC(2,k)", "ICC(3,1)", "ICC(3,k)")
