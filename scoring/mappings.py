@@ -29,10 +29,11 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Mapping as MappingABC
 from dataclasses import replace
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 import pandas as pd
 
@@ -50,10 +51,15 @@ from scoring.sheets import (
     SheetMapping,
     mapping_from_yaml,
     mapping_to_yaml,
-    workbook_shape,
+    safety,
 )
-from scoring.sheets.safety import Limits
+from scoring.sheets import recap as recap_layout
+from scoring.sheets.detect import find_judge, open_upload
+from scoring.sheets.grid import Book
+from scoring.sheets.mapping import shape_of
+from scoring.sheets.reading import Context
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 MAPPINGS_DIR_ENV = "JURI_MAPPINGS_DIR"
 """Environment variable: the folder of remembered mappings (default ``data/mappings``)."""
@@ -110,48 +116,142 @@ class MappingStore:
     def path_for(self, key: str, shape: str) -> Path:
         return self.directory / f"{_slug(key)}.{re.sub(r'[^0-9a-f]', '', shape)[:16]}.yaml"
 
+    def records(self) -> list[tuple[str, str]]:
+        """Every remembered mapping as (judge key, YAML), newest first."""
+        try:
+            paths = sorted(self.directory.glob("*.yaml"), key=lambda p: p.stat().st_mtime,
+                           reverse=True)
+            texts = [p.read_text(encoding="utf-8") for p in paths]
+        except (OSError, UnicodeDecodeError):
+            return []
+        found = []
+        for text in texts:
+            first = text.split("\n", 1)[0]
+            if first.startswith(KEY_LINE):
+                found.append((first[len(KEY_LINE):].strip(), text))
+        return found
+
     def save(self, key: str, shape: str, text: str) -> list[Problem]:
         path = self.path_for(key, shape)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(f"# {t('mapping_app.yaml.remembered', 'en', judge=key)}\n{text}")
+                out.write(f"{KEY_LINE}{key}\n{text}")
             os.replace(temporary, path)
         except OSError as exc:
             return [warning("mapping_app.not_saved", file=path.name, path=str(path),
                             reason=exc.strerror or type(exc).__name__)]
         return []
 
-    def texts(self, key: str) -> list[str]:
-        """The remembered YAML texts for a judge key (any shape), newest first."""
-        try:
-            paths = sorted(self.directory.glob(f"{_slug(key)}.*.yaml"),
-                           key=lambda p: p.stat().st_mtime, reverse=True)
-            return [p.read_text(encoding="utf-8") for p in paths]
-        except OSError:
-            return []
-
     def forget(self, key: str, shape: str) -> None:
         with contextlib.suppress(OSError):
             self.path_for(key, shape).unlink(missing_ok=True)
 
 
-def remembered_for(data: bytes, filename: str, key: str, texts: Iterable[str],
-                   rubric: Rubric, entries: Entries, limits: Limits | None = None
-                   ) -> Mapping | None:
-    """The first remembered mapping (YAML ``texts`` of judge ``key``) whose shape is this
-    workbook's shape, made to apply to ``filename``; None when none fits."""
-    if not key:
+KEY_LINE = "# juri-judge-key: "
+"""The first line of a remembered mapping file: whose it is (a YAML comment)."""
+
+
+# --- opening a workbook once ------------------------------------------------------------------
+
+
+def with_book(data: bytes, filename: str, action: Callable[[Book], T]) -> T | None:
+    """``action(book)`` on the workbook in ``data`` (None when it cannot be opened: its
+    problems are reported by the readers)."""
+    inspection = safety.inspect_bytes(data, filename)
+    if not inspection.ok:
         return None
-    for text in texts:
+    upload, _ = open_upload(data, filename, inspection.kind)
+    if upload is None:
+        return None
+    try:
+        book, _ = upload.book()
+        return action(book) if book is not None else None
+    finally:
+        upload.close()
+
+
+def _judge_key_in(book: Book, mapping: Mapping, rubric: Rubric, entries: Entries) -> str:
+    """Whose workbook it is by the workbook itself: each mapped sheet's judge found again
+    (label cell, sheet name, file name), ignoring the judges the mapping names."""
+    plain = replace(mapping, judge=None,
+                    sheets=tuple(replace(s, judge=None) for s in mapping.sheets))
+    ctx = Context(rubric, entries, plain, file=book.file, kind=book.kind)
+    names = set()
+    for sheet in plain.sheets:
+        grid = book.by_name.get(sheet.sheet)
+        if grid is not None:
+            names.add(fold(find_judge(grid, sheet, book, ctx).name))
+    return " + ".join(sorted(n for n in names if n))
+
+
+def workbook_judge_key(data: bytes, filename: str, mapping: Mapping, rubric: Rubric,
+                       entries: Entries) -> str:
+    """The judge key of a workbook read by ``mapping`` (see :func:`_judge_key_in`)."""
+    return with_book(data, filename,
+                     lambda book: _judge_key_in(book, mapping, rubric, entries)) or ""
+
+
+def remembered_for(data: bytes, filename: str, records: Iterable[tuple[str, str]],
+                   rubric: Rubric, entries: Entries) -> Mapping | None:
+    """The first remembered mapping (``records``: judge key and YAML) made for this
+    workbook's judge and shape, made to apply to ``filename``; None when none fits. A mapping
+    made for another rubric or entries list (unknown ids) is not used."""
+    parsed = []
+    for key, text in records:
         mapping, problems = mapping_from_yaml(text, "<remembered>", rubric, entries)
-        if mapping is None or problems or not mapping.shape:
-            continue  # made for another rubric or entries list: not used
-        kwargs = {"limits": limits} if limits is not None else {}
-        if workbook_shape(data, filename, mapping, **kwargs) == mapping.shape:
-            return replace(mapping, file=filename)
-    return None
+        if mapping is not None and not problems and mapping.shape and key:
+            parsed.append((key, mapping))
+    if not parsed:
+        return None
+
+    def first(book: Book) -> Mapping | None:
+        for key, mapping in parsed:
+            if shape_of(book, mapping) == mapping.shape and \
+                    _judge_key_in(book, mapping, rubric, entries) == key:
+                return replace(mapping, file=filename)
+        return None
+
+    return with_book(data, filename, first)
+
+
+def sheet_names(data: bytes, filename: str) -> list[str]:
+    """The sheets of a workbook that hold something (for mapping one by hand)."""
+    return with_book(data, filename,
+                     lambda book: [g.name for g in book.grids if g.rows]) or []
+
+
+def recap_at(data: bytes, filename: str, sheet: str, header_row: int, rubric: Rubric,
+             entries: Entries, mapping: Mapping | None = None) -> SheetMapping | None:
+    """``sheet`` read as a recap whose header is ``header_row``: each heading matched as
+    detection matches it, the entry column found below (None: no such sheet)."""
+
+    def build(book: Book) -> SheetMapping | None:
+        grid = book.by_name.get(sheet)
+        if grid is None:
+            return None
+        ctx = Context(rubric, entries, mapping, file=filename, kind=book.kind)
+        columns = recap_layout._header_columns(grid, header_row, ctx)
+        columns = recap_layout._with_entry_columns(grid, header_row, columns, ctx)
+        found = SheetMapping(sheet, "recap", header_row=header_row, columns=tuple(columns))
+        return replace(found, rows=tuple(recap_layout._entry_rows(grid, found, ctx)))
+
+    return with_book(data, filename, build)
+
+
+def with_sheet(mapping: Mapping, sheet: SheetMapping) -> Mapping:
+    """``mapping`` with ``sheet`` in place of the sheet of that name (or added)."""
+    others = [s for s in mapping.sheets if s.sheet != sheet.sheet]
+    return replace(mapping, sheets=(*others, sheet), skip=tuple(
+        name for name in mapping.skip if name != sheet.sheet))
+
+
+def unrecognised(found: DetectedLayout) -> bool:
+    """A workbook that opened but in which no sheet was recognised (it may be mapped by
+    hand), as opposed to one refused as hostile or broken."""
+    return found.layout == "refused" and any(
+        p.code == "layout.unrecognised" for p in found.problems)
 
 
 # --- confirmed mapping ------------------------------------------------------------------------
@@ -166,12 +266,21 @@ def confirmed(mapping: Mapping) -> Mapping:
     return replace(mapping, sheets=tuple(_sure_sheet(s) for s in mapping.sheets))
 
 
-def confirmed_yaml(mapping: Mapping, *, file: str | None = None) -> str:
-    """The confirmed mapping as YAML (``file``: the files it applies to, default its own)."""
+def confirmed_yaml(mapping: Mapping, *, file: str | None = None, shape: str | None = None
+                   ) -> str:
+    """The confirmed mapping as YAML (``file``: the files it applies to, default its own;
+    ``shape``: the workbook's shape, default the mapping's)."""
     chosen = confirmed(mapping)
     if file is not None:
         chosen = replace(chosen, file=file)
+    if shape is not None:
+        chosen = replace(chosen, shape=shape)
     return mapping_to_yaml(chosen)
+
+
+def shape_in(data: bytes, filename: str, mapping: Mapping) -> str | None:
+    """The shape of the workbook in ``data`` read by ``mapping``."""
+    return with_book(data, filename, lambda book: shape_of(book, mapping))
 
 
 def detected_yaml(found: DetectedLayout, lang: str) -> str:

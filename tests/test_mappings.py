@@ -87,32 +87,60 @@ def test_options_come_from_the_rubric_and_the_registry() -> None:
 def test_the_store_keeps_mappings_per_judge_and_shape(tmp_path: Path) -> None:
     store = mappings.MappingStore(tmp_path / "m")
     found = detect(DATA, "rekap.xlsx", RUBRIC, ENTRIES)
-    key = mappings.judge_key(found.mapping)
-    assert key == "dra rekap wati"
-    assert mappings.judge_key(found.mapping) == mappings.judge_key(
-        detect(recap(HEADERS, NAMES, judge="DRA.  REKAP WATI"), "x.xlsx", RUBRIC,
-               ENTRIES).mapping)
+    key = mappings.workbook_judge_key(DATA, "rekap.xlsx", found.mapping, RUBRIC, ENTRIES)
+    assert key == mappings.judge_key(found.mapping) == "dra rekap wati"
+    shouted = recap(HEADERS, NAMES, judge="DRA.  REKAP WATI")
+    assert mappings.workbook_judge_key(shouted, "x.xlsx", found.mapping, RUBRIC,
+                                       ENTRIES) == key
     answered = mappings.set_column(found.mapping, "Rekap", "F", "fr_kreativitas")
-    text = mappings.confirmed_yaml(answered)
-    assert store.save(key, answered.shape, text) == []
-    assert store.texts(key) == [store.path_for(key, answered.shape).read_text("utf-8")]
-    assert store.texts("budi santoso") == []
+    # a judge set by hand in the mapping does not change whose workbook it is
+    assert mappings.workbook_judge_key(DATA, "rekap.xlsx", answered.with_judge(None, "X"),
+                                       RUBRIC, ENTRIES) == key
+    shape = mappings.shape_in(DATA, "rekap.xlsx", mappings.confirmed(answered))
+    assert shape == found.mapping.shape
+    text = mappings.confirmed_yaml(answered, shape=shape)
+    assert store.save(key, shape, text) == []
+    [(saved_key, saved)] = store.records()
+    assert saved_key == key and saved.endswith(text)
     # the next workbook of that judge and shape, under another name, is read by it
     again = recap(HEADERS, NAMES)
-    found_again = mappings.remembered_for(again, "revisi.xlsx", key, store.texts(key),
-                                          RUBRIC, ENTRIES)
+    found_again = mappings.remembered_for(again, "revisi.xlsx", store.records(), RUBRIC,
+                                          ENTRIES)
     assert found_again is not None and found_again.file == "revisi.xlsx"
     assert found_again.sheet("Rekap").column("F").criterion_id == "fr_kreativitas"
-    # another shape (a heading more) is not
+    # another shape (a heading more) is not, nor another judge's workbook of that shape
     other = recap([*HEADERS, "Kostum"], NAMES)
-    assert mappings.remembered_for(other, "x.xlsx", key, store.texts(key), RUBRIC,
-                                   ENTRIES) is None
+    assert mappings.remembered_for(other, "x.xlsx", store.records(), RUBRIC, ENTRIES) is None
+    budi = recap(HEADERS, NAMES, judge="Budi Santoso")
+    assert mappings.remembered_for(budi, "x.xlsx", store.records(), RUBRIC, ENTRIES) is None
     # nor a mapping made for another rubric (its ids are unknown here)
     foreign = text.replace("fr_kreativitas", "kreativitas_lama")
-    assert mappings.remembered_for(again, "x.xlsx", key, [foreign], RUBRIC, ENTRIES) is None
-    assert mappings.remembered_for(again, "x.xlsx", "", [text], RUBRIC, ENTRIES) is None
-    store.forget(key, answered.shape)
-    assert store.texts(key) == []
+    assert mappings.remembered_for(again, "x.xlsx", [(key, foreign)], RUBRIC,
+                                   ENTRIES) is None
+    # hostile bytes are not opened at all
+    assert mappings.remembered_for(b"PK\x03\x04broken", "x.xlsx", store.records(), RUBRIC,
+                                   ENTRIES) is None
+    store.forget(key, shape)
+    assert store.records() == []
+
+
+def test_a_sheet_nothing_recognised_can_be_mapped_by_hand() -> None:
+    # two criteria headings only one of which matches: not recognised as a recap
+    data = recap(["Langkah 1", "Nilai Xyz"], ["Disdukcapil", "Kelurahan Medono"])
+    found = detect(data, "aneh.xlsx", RUBRIC, ENTRIES)
+    assert mappings.unrecognised(found)
+    assert mappings.sheet_names(data, "aneh.xlsx") == ["Rekap"]
+    sheet = mappings.recap_at(data, "aneh.xlsx", "Rekap", 2, RUBRIC, ENTRIES)
+    assert sheet.header_row == 2
+    assert mappings.column_target(sheet, "B") == "entry"
+    assert mappings.column_target(sheet, "C") == "l1_tema"
+    assert mappings.column_target(sheet, "D") is None  # unsure: asked, not guessed
+    assert [r.entry_id for r in sheet.rows] == ["opd-disdukcapil", "kel-medono"]
+    draft = mappings.set_column(service.sheets.Mapping(sheets=(sheet,), file="aneh.xlsx"),
+                                "Rekap", "D", "l2_penyebab")
+    table, _ = service.sheets.read_with_mapping(data, "aneh.xlsx", draft, RUBRIC, ENTRIES)
+    assert sorted(table["source_cell"]) == ["C3", "C4", "D3", "D4"]
+    assert mappings.recap_at(data, "aneh.xlsx", "Tidak ada", 2, RUBRIC, ENTRIES) is None
 
 
 def test_a_store_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
@@ -122,7 +150,7 @@ def test_a_store_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
     [problem] = store.save("juri", "abc123", "juri_mapping: 1\n")
     assert problem.code == "mapping_app.not_saved" and not problem.is_error
     assert "mappings" in problem.message("en")
-    assert store.texts("juri") == []
+    assert store.records() == []
 
 
 def test_the_folder_is_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -78,10 +78,8 @@ class FileReview:
     """Read by the draft (or the applied mapping)."""
     draft: Mapping
     applied: str | None
-
-    @property
-    def judge_key(self) -> str:
-        return mappings.judge_key(self.fresh.mapping)
+    hand: bool = False
+    """Nothing recognised and nothing mapped yet: the organiser picks a sheet and a header."""
 
 
 def _inputs() -> tuple[service.Competition, Rubric | None, Entries | None]:
@@ -106,8 +104,8 @@ def reviews() -> list[FileReview]:
     found = []
     for name, data in _own_files(current):
         fresh = detection(current, name, data, rubric, entries)
-        if fresh.layout != "sheets":
-            continue
+        if fresh.layout != "sheets" and not mappings.unrecognised(fresh):
+            continue  # a template, or refused: the checking report says why
         file_id = _file_id(name, data)
         applied = current.mapping_text(name)
         draft = drafts.get(file_id)
@@ -116,12 +114,13 @@ def reviews() -> list[FileReview]:
         read = (detection(current, name, data, rubric, entries, draft) if draft is not None
                 else fresh)
         found.append(FileReview(name, data, file_id, fresh, read, draft or fresh.mapping,
-                                applied))
+                                applied, hand=draft is None and fresh.layout != "sheets"))
     return found
 
 
-def _memory_texts(key: str) -> list[str]:
-    return [*_session(MEMORY_KEY).get(key, []), *_store().texts(key)]
+def _records() -> list[tuple[str, str]]:
+    """Remembered mappings, this session's first, then the store's."""
+    return [*_session(MEMORY_KEY).get("records", []), *_store().records()]
 
 
 def with_remembered(competition: service.Competition) -> service.Competition:
@@ -132,17 +131,20 @@ def with_remembered(competition: service.Competition) -> service.Competition:
     if rubric is None or entries is None:
         return competition
     notes = _session(NOTES_KEY)
+    records = _records()
+    if not records:
+        return competition
     for name, data in _own_files(competition):
         if competition.mapping_text(name) is not None:
             continue
         fresh = detection(competition, name, data, rubric, entries)
-        key = mappings.judge_key(fresh.mapping)
-        if fresh.layout != "sheets" or not key:
+        if fresh.layout != "sheets" and not mappings.unrecognised(fresh):
             continue
-        found = mappings.remembered_for(data, name, key, _memory_texts(key), rubric, entries)
+        found = mappings.remembered_for(data, name, records, rubric, entries)
         if found is not None:
             competition = competition.with_mapping(name, mappings.confirmed_yaml(found))
-            judges = ", ".join(mappings.judge_names(fresh.mapping))
+            read = detection(competition, name, data, rubric, entries, found)
+            judges = ", ".join(mappings.judge_names(read.mapping))
             notes[_file_id(name, data)] = [("info", "mapping_app.remembered_used",
                                             {"judge": judges})]
     return competition
@@ -171,20 +173,45 @@ def _answer(file_id: str, fallback: Mapping, item: Confirmation, key: str) -> No
     _session(DRAFTS_KEY)[file_id] = mappings.answer(draft, item, " ".join(str(value).split()))
 
 
-def _confirm(review: FileReview) -> None:
+def _confirm(review: FileReview, rubric: Rubric, entries: Entries) -> None:
     draft = _draft_of(review.file_id, review.draft)
-    text = mappings.confirmed_yaml(draft, file=review.name)
+    chosen = mappings.confirmed(draft)
+    shape = mappings.shape_in(review.data, review.name, chosen) or draft.shape
+    text = mappings.confirmed_yaml(draft, file=review.name, shape=shape)
     state.set_competition(state.competition().with_mapping(review.name, text))
     notes: list[tuple[str, str, dict]] = []
-    key = review.judge_key
-    if key:
+    key = mappings.workbook_judge_key(review.data, review.name, chosen, rubric, entries)
+    if key and shape:
         memory = _session(MEMORY_KEY)
-        memory[key] = [text, *(m for m in memory.get(key, []) if m != text)]
-        problems: list[Problem] = _store().save(key, draft.shape, text)
-        judges = ", ".join(mappings.judge_names(review.fresh.mapping))
+        memory["records"] = [(key, text), *(r for r in memory.get("records", [])
+                                            if r != (key, text))]
+        problems: list[Problem] = _store().save(key, shape, text)
+        judges = ", ".join(mappings.judge_names(review.current.mapping))
         notes.append(("success", "mapping_app.remembered_saved", {"judge": judges}))
         notes += [("warning", p.code, dict(p.params)) for p in problems]
     _session(NOTES_KEY)[review.file_id] = notes
+
+
+def _header_row(review: FileReview, rubric: Rubric, entries: Entries, sheet: str,
+                key: str) -> None:
+    row = st.session_state.get(key)
+    if not row:
+        return
+    draft = _draft_of(review.file_id, review.draft)
+    found = mappings.recap_at(review.data, review.name, sheet, int(row), rubric, entries,
+                              draft)
+    if found is not None:
+        _session(DRAFTS_KEY)[review.file_id] = mappings.with_sheet(draft, found)
+
+
+def _by_hand(review: FileReview, rubric: Rubric, entries: Entries, sheet_key: str,
+             row_key: str) -> None:
+    sheet, row = st.session_state.get(sheet_key), st.session_state.get(row_key)
+    if not sheet or not row:
+        return
+    found = mappings.recap_at(review.data, review.name, sheet, int(row), rubric, entries)
+    if found is not None:
+        _session(DRAFTS_KEY)[review.file_id] = Mapping(sheets=(found,), file=review.name)
 
 
 def _reset(review: FileReview) -> None:
@@ -205,7 +232,8 @@ def step(lang: str) -> None:
         return
     _, rubric, entries = _inputs()
     assert rubric is not None and entries is not None
-    pending = [r for r in found if mappings.needs_step(r.current) and r.applied is None]
+    pending = [r for r in found if r.applied is None and (
+        r.hand or mappings.needs_step(r.current))]
     st.header(t("mapping_app.title", lang))
     st.markdown(t("mapping_app.intro", lang))
     if pending:
@@ -218,6 +246,8 @@ def step(lang: str) -> None:
 
 def _file_label(review: FileReview, lang: str) -> str:
     name = common.escape(review.name)
+    if review.hand:
+        return t("mapping_app.file.unrecognised", lang, file=name)
     if review.applied is not None:
         return t("mapping_app.file.applied", lang, file=name)
     if review.current.confirmations:
@@ -228,18 +258,28 @@ def _file_label(review: FileReview, lang: str) -> str:
 
 def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str],
           expanded: bool, lang: str) -> None:
-    icon = (":material/check_circle:" if review.applied is not None or not
-            review.current.confirmations else ":material/rule:")
+    icon = (":material/check_circle:" if review.applied is not None or not (
+        review.current.confirmations or review.hand) else ":material/rule:")
     with st.expander(_file_label(review, lang), expanded=expanded, icon=icon):
+        round_ = _session(ROUND_KEY).get(review.file_id, 0)
+        prefix = f"map_{review.file_id}_{round_}"
+        if review.hand:
+            _hand(review, rubric, entries, prefix, lang)
+            return
         for kind, key, params in _session(NOTES_KEY).get(review.file_id, []):
             getattr(st, kind)(t(key, lang, **params))
         if review.applied is not None:
             st.caption(t("mapping_app.applied", lang))
-        round_ = _session(ROUND_KEY).get(review.file_id, 0)
-        prefix = f"map_{review.file_id}_{round_}"
         for index, sheet in enumerate(review.current.mapping.sheets):
             st.markdown(t("mapping_app.sheet", lang, sheet=common.escape(sheet.sheet),
                           about=common.escape(mappings.sheet_text(sheet, lang))))
+            if sheet.layout == "recap" and sheet.header_row is not None:
+                key = f"{prefix}_{index}_header"
+                st.number_input(
+                    t("mapping_app.header_row_input", lang, sheet=common.escape(sheet.sheet)),
+                    min_value=1, max_value=10_000, value=sheet.header_row, step=1, key=key,
+                    help=t("mapping_app.header_row_help", lang), on_change=_header_row,
+                    args=(review, rubric, entries, sheet.sheet, key), width=260)
             _columns(review, sheet, rubric, f"{prefix}_{index}", lang)
             shown = sheet.rows or next(
                 (s.rows for s in review.fresh.mapping.sheets if s.sheet == sheet.sheet), ())
@@ -269,7 +309,7 @@ def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str
                          hide_index=True, height=250)
         buttons = st.columns(3)
         buttons[0].button(t("mapping_app.confirm", lang), key=f"{prefix}_confirm",
-                          type="primary", on_click=_confirm, args=(review,),
+                          type="primary", on_click=_confirm, args=(review, rubric, entries),
                           help=t("mapping_app.confirm_help", lang),
                           icon=":material/task_alt:")
         buttons[1].download_button(
@@ -281,6 +321,23 @@ def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str
         if review.applied is not None or review.file_id in _session(DRAFTS_KEY):
             buttons[2].button(t("mapping_app.reset", lang), key=f"{prefix}_reset",
                               on_click=_reset, args=(review,), icon=":material/undo:")
+
+
+def _hand(review: FileReview, rubric: Rubric, entries: Entries, prefix: str, lang: str
+          ) -> None:
+    st.markdown(t("mapping_app.hand.intro", lang))
+    names = mappings.sheet_names(review.data, review.name)
+    if not names:
+        return
+    columns = st.columns([3, 2, 2], vertical_alignment="bottom")
+    sheet_key, row_key = f"{prefix}_hand_sheet", f"{prefix}_hand_row"
+    columns[0].selectbox(t("mapping_app.hand.sheet", lang), names, key=sheet_key)
+    columns[1].number_input(t("mapping_app.header_row_input", lang, sheet=""), min_value=1,
+                            max_value=10_000, value=1, step=1, key=row_key,
+                            help=t("mapping_app.header_row_help", lang))
+    columns[2].button(t("mapping_app.hand.read", lang), key=f"{prefix}_hand_read",
+                      on_click=_by_hand, args=(review, rubric, entries, sheet_key, row_key),
+                      icon=":material/table_view:")
 
 
 def _columns(review: FileReview, sheet: SheetMapping, rubric: Rubric, prefix: str,

@@ -38,6 +38,28 @@ MESSAGES = {
         "{file} — dibaca dengan pemetaan yang dikonfirmasi",
         "{file} — read by the confirmed mapping",
     ),
+    "mapping_app.file.unrecognised": (
+        "{file} — tidak dikenali: petakan dengan tangan",
+        "{file} — not recognised: map it by hand",
+    ),
+    "mapping_app.hand.intro": (
+        "Tidak ada lembar di berkas ini yang dikenali. Pilih lembar yang berisi nilai dan "
+        "baris judul kolomnya; Juri lalu mencocokkan judul kolom dengan kriteria dan nama di "
+        "bawahnya dengan peserta, dan Anda memeriksanya seperti biasa.",
+        "No sheet of this file was recognised. Choose the sheet that holds the scores and "
+        "its header row; Juri then matches the headings to criteria and the names below to "
+        "entries, and you check them as usual.",
+    ),
+    "mapping_app.hand.sheet": ("Lembar berisi nilai", "The sheet with the scores"),
+    "mapping_app.hand.read": ("Baca sebagai rekap", "Read as a recap"),
+    "mapping_app.header_row_input": (
+        "Baris judul kolom (lembar {sheet})", "Header row (sheet {sheet})"),
+    "mapping_app.header_row_help": (
+        "Baris yang berisi nama kriteria di atas kolom nilai. Mengubahnya mencocokkan ulang "
+        "semua kolom.",
+        "The row with the criteria's names above the score columns. Changing it matches "
+        "every column again.",
+    ),
     "mapping_app.sheet": ("**Lembar {sheet}** · {about}", "**Sheet {sheet}** · {about}"),
     "mapping_app.layout.recap": ("rekap (satu baris per peserta)",
                                  "recap (a row per entry)"),
@@ -155,10 +177,6 @@ MESSAGES = {
     "mapping_app.role.scale": ("Skala", "Scale"),
     "mapping_app.role.weighted": ("Nilai berbobot", "Weighted score"),
     # --- YAML comments -------------------------------------------------------------------------
-    "mapping_app.yaml.remembered": (
-        "Pemetaan Juri yang diingat untuk juri: {judge}",
-        "Juri mapping remembered for judge: {judge}",
-    ),
     "mapping_app.yaml.pending": (
         "{count} hal belum pasti dan tidak dibaca; tambahkan keputusan Anda di bawah "
         "(columns, entries, criteria):",

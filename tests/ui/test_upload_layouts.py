@@ -390,6 +390,43 @@ def test_forms_ask_for_the_entry_and_the_judge_named_after_the_file() -> None:
     assert not pending_notice(at)
 
 
+def test_a_sheet_nothing_recognised_is_mapped_by_hand_and_remembered() -> None:
+    at = start()
+    data = recap(["Langkah 1", "Nilai Xyz"], NAMES)  # one heading matches: not a recap
+    upload(at, [("aneh.xlsx", data)])
+    assert pending_notice(at)
+    assert scores_read(at) == 0
+    assert t("mapping_app.file.unrecognised", "id", file="aneh.xlsx") in [
+        e.label for e in at.expander]
+    at.number_input(key=next(n.key for n in at.number_input if n.key.endswith("_hand_row"))
+                    ).set_value(4).run()
+    click(at, "_hand_read")
+    assert mapping_read(at) == len(NAMES)
+    selectbox(at, "Kolom D").set_value("l2_penyebab").run()
+    assert_clean(at)
+    assert mapping_read(at) == 2 * len(NAMES)
+    click(at, "_confirm")
+    assert scores_read(at) == 2 * len(NAMES)
+    # remembered: the next upload of this judge's sheet needs nothing
+    later = start()
+    upload(later, [("aneh_2.xlsx", recap(["Langkah 1", "Nilai Xyz"], NAMES, base=60))])
+    assert not pending_notice(later)
+    assert scores_read(later) == 2 * len(NAMES)
+
+
+def test_the_header_row_can_be_corrected() -> None:
+    at = start()
+    upload(at, [("rekap_wati.xlsx", recap([*SURE, "Kreativitas"], NAMES))])
+    header = next(n for n in at.number_input if n.key.endswith("_header"))
+    assert header.value == 4
+    header.set_value(2).run()  # the judge's name row: nothing to read there
+    assert_clean(at)
+    assert mapping_read(at) == 0
+    next(n for n in at.number_input if n.key.endswith("_header")).set_value(4).run()
+    assert_clean(at)
+    assert mapping_read(at) == 9
+
+
 def test_back_to_detection_forgets_the_corrections() -> None:
     at = start()
     _confirm_unsure(at, [*SURE, "Kreativitas"], NAMES)
