@@ -1273,6 +1273,13 @@ class AgreementTable:
     help: dict[str, str]
 
 
+def _finite(value: object) -> float:
+    """A statistic as a float, NaN (shown "–") where it is infinite or undefined: an interval
+    bound of a perfectly agreeing panel can be infinite."""
+    number = float(value)  # type: ignore[arg-type]
+    return number if np.isfinite(number) else np.nan
+
+
 def _ci_text(form: Any, lang: str) -> str:
     return f"{number_text(form.ci_low, lang)}–{number_text(form.ci_high, lang)}"
 
@@ -1287,9 +1294,9 @@ def icc_forms_table(summary: AgreementSummary, lang: str) -> AgreementTable:
     frame = pd.DataFrame({
         cols["form"]: [f.form for f in forms],
         cols["meaning"]: [t(f"app.fair.agreement.meaning.{f.form}", lang) for f in forms],
-        cols["value"]: [float(f.value) for f in forms],
-        cols["ci_low"]: [float(f.ci_low) for f in forms],
-        cols["ci_high"]: [float(f.ci_high) for f in forms],
+        cols["value"]: [_finite(f.value) for f in forms],
+        cols["ci_low"]: [_finite(f.ci_low) for f in forms],
+        cols["ci_high"]: [_finite(f.ci_high) for f in forms],
     })
     ci_help = t("app.fair.agreement.help.ci", lang)
     return AgreementTable(frame, [cols["value"], cols["ci_low"], cols["ci_high"]],
@@ -1336,17 +1343,17 @@ def group_agreement_tables(result: Result, category: str, lang: str
         row[cols["n_entries"]] = summary.n_complete_entries if summary else 0
         for form in _GROUP_FORMS:
             item = summary.icc[form] if summary and summary.icc else None
-            row[form] = float(item.value) if item else np.nan
+            row[form] = _finite(item.value) if item else np.nan
             if form in ("ICC(2,1)", "ICC(2,k)"):
                 row[f"{ci} {form}"] = _ci_text(item, lang) if item else "–"
-        row[cols["kendall"]] = float(summary.kendall.w) if summary and summary.kendall \
+        row[cols["kendall"]] = _finite(summary.kendall.w) if summary and summary.kendall \
             else np.nan
-        row[cols["alpha"]] = float(summary.alpha) if summary else np.nan
+        row[cols["alpha"]] = _finite(summary.alpha) if summary else np.nan
         rows.append(row)
         if summary and summary.icc:
             long_rows += [{cols["group"]: label, cols["form"]: f.form,
-                           cols["value"]: float(f.value), cols["ci_low"]: float(f.ci_low),
-                           cols["ci_high"]: float(f.ci_high)} for f in summary.icc]
+                           cols["value"]: _finite(f.value), cols["ci_low"]: _finite(f.ci_low),
+                           cols["ci_high"]: _finite(f.ci_high)} for f in summary.icc]
     groups = pd.DataFrame(rows)
     help_texts = {form: t("app.fair.agreement.help.icc", lang, form=form,
                           meaning=t(f"app.fair.agreement.meaning.{form}", lang))

@@ -421,3 +421,16 @@ def test_sensitivity_names_the_rubrics_own_normalisation() -> None:
         t("app.fair.sens.col.method", "en"))[t("app.fair.sens.col.used", "en")]
     assert methods[service.method_label("severity", "en")] == "yes"
     assert methods[service.method_label("trimmed_mean", "en")] == "no"
+
+
+def test_a_panel_in_perfect_agreement_renders_every_fairness_page() -> None:
+    """Three judges giving the same marks: ICC 1 with infinite F (and interval bounds), no
+    spread to resample; every page still renders, with "–" where a figure is undefined."""
+    same = dict(zip(IDS, QUALITY, strict=True))
+    competition = _competition({"Juri A": same, "Juri B": same, "Juri C": same})
+    for page in ("ui/judges.py", "ui/rewards.py", "ui/sensitivity.py"):
+        at = _start(competition, page)
+        assert not [e.value for e in at.error], page
+    at = _start(competition, "ui/judges.py")
+    forms = _frame(at, t("app.fair.agreement.col.ci_low", "id"))
+    assert forms[t("app.fair.agreement.col.value", "id")].dropna().eq(1).all()
