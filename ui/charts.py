@@ -172,14 +172,19 @@ def _history_layers(data: pd.DataFrame, y: alt.Y, lang: str, height: int) -> alt
 def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """A bump chart: each entry's rank per year, rank 1 at the top (``data`` from
     :func:`scoring.store.views.chart_data`)."""
-    lowest = int(data["rank"].max()) if data["rank"].notna().any() else 1
+    lowest = max(int(data["rank"].max()) if data["rank"].notna().any() else 1, 2)
     y = alt.Y("rank:Q", title=t("col.rank", lang),
-              scale=alt.Scale(reverse=True, domain=[1, max(lowest, 2)], nice=False, zero=False),
-              axis=alt.Axis(tickMinStep=1, format="d"))
-    return _history_layers(data, y, lang, max(280, 16 * lowest))
+              scale=alt.Scale(reverse=True, domain=[1, lowest], nice=False, zero=False),
+              axis=alt.Axis(values=list(range(1, lowest + 1)), format="d"))
+    return _history_layers(data, y, lang, max(_legend_height(data), 16 * lowest))
 
 
 def total_lines(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Each entry's total per year (``data`` from :func:`scoring.store.views.chart_data`)."""
     y = alt.Y("total:Q", title=t("col.total", lang), scale=alt.Scale(zero=False))
-    return _history_layers(data, y, lang, 360)
+    return _history_layers(data, y, lang, max(_legend_height(data), 360))
+
+
+def _legend_height(data: pd.DataFrame) -> int:
+    """Tall enough for the legend to list every entry (about 22 pixels a name)."""
+    return 280 if data.empty else 22 * int(data["name"].nunique())

@@ -47,7 +47,7 @@ if archive_common.usable(opened, lang):
         st.subheader(t("app.history.table", lang))
         table, rank_cols, total_cols = views.history_table(shown, lang, labels)
         st.dataframe(views.styled(table, lang, ranks=rank_cols, totals=total_cols),
-                     hide_index=True, key="history_table")
+                     hide_index=True, key="history_table", placeholder="–")
         st.caption(t("app.history.table_help", lang))
         st.download_button(
             t("app.history.download", lang),
@@ -76,7 +76,7 @@ if archive_common.usable(opened, lang):
                         continue
                     st.markdown(views.leader_text(found, lang, by=by, escape=common.escape))
                     st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals),
-                                 hide_index=True, key=f"history_improved_{by}")
+                                 hide_index=True, key=f"history_improved_{by}", placeholder="–")
 
         st.subheader(t("app.history.consistent", lang))
         places = st.number_input(t("app.history.places", lang), min_value=1, max_value=20,
@@ -88,7 +88,7 @@ if archive_common.usable(opened, lang):
             st.caption(t("app.history.none", lang))
         else:
             st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals, decimals=1),
-                         hide_index=True, key="history_consistent")
+                         hide_index=True, key="history_consistent", placeholder="–")
 
         st.subheader(t("app.history.new", lang))
         found, ranks, totals = views.newcomers(archive, lang, category=category)
@@ -96,4 +96,4 @@ if archive_common.usable(opened, lang):
             st.caption(t("app.history.none", lang))
         else:
             st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals),
-                         hide_index=True, key="history_new")
+                         hide_index=True, key="history_new", placeholder="–")

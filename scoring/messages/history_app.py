@@ -226,10 +226,10 @@ MESSAGES = {
         "Every file is kept exactly as uploaded (sha256). A judge's re-upload is a new "
         "version; the old one stays. \"Current\" marks the version used for scoring.",
     ),
-    "app.archive.no_uploads": (
-        "Tidak ada unggahan (hasil lama yang diimpor tidak punya lembar juri).",
-        "No uploads (imported past results have no judges' sheets).",
-    ),
+    "app.archive.no_uploads": ("Belum ada unggahan.", "No uploads yet."),
+    "app.archive.col.purpose": ("Jenis", "Kind"),
+    "app.archive.purpose.sheet": ("lembar juri", "judge's sheet"),
+    "app.archive.purpose.past_results": ("berkas hasil (impor)", "results file (imported)"),
     "app.archive.col.upload": ("No. unggahan", "Upload no."),
     "app.archive.col.version": ("Versi", "Version"),
     "app.archive.col.uploaded_at": ("Waktu unggah", "Uploaded at"),

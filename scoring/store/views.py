@@ -431,6 +431,8 @@ def uploads_table(archive: Archive, competition_id: int, lang: str) -> pd.DataFr
         t("app.archive.col.uploaded_at", lang): [format_timestamp(v, lang)
                                                  for v in found["uploaded_at"]],
         t("col.file", lang): found["filename"],
+        t("app.archive.col.purpose", lang): [t(f"app.archive.purpose.{p}", lang)
+                                             for p in found["purpose"]],
         t("app.archive.col.status", lang): [t(f"app.archive.upload.{s}", lang)
                                             for s in found["status"]],
         t("app.archive.col.current", lang): [t("yes" if c else "no", lang)

@@ -2,7 +2,9 @@
 Playwright browser on the machine's Chromium (never a downloaded one).
 
 Also a script: ``python -m tests.ui.browser docs/screenshots/results.png`` uploads the sample
-sheets through the page, opens the results and saves a screenshot there.
+sheets through the page, opens the results and saves a screenshot there;
+``python -m tests.ui.browser --history docs/screenshots/history.png`` opens the History page
+on a fresh archive (seeded with the sample's three years) and saves that.
 """
 
 from __future__ import annotations
@@ -120,8 +122,27 @@ def upload_sample_and_open_results(page: Page, url: str) -> None:
         timeout=60_000)
 
 
+def open_history(page: Page, url: str, entry: str) -> None:
+    """Open the History page (Riwayat) by its address, wait for its charts and for ``entry``
+    (a name the page shows in text, outside the canvas-drawn tables)."""
+    from playwright.sync_api import expect
+
+    from scoring.i18n import t
+
+    page.goto(f"{url}/riwayat")
+    expect(page.get_by_role("heading", name=t("app.history.title", "id")).first).to_be_visible(
+        timeout=90_000)
+    expect(page.get_by_text(entry).first).to_be_visible(timeout=60_000)
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(2, timeout=60_000)
+    charts.first.locator("canvas, svg").first.wait_for(state="attached", timeout=30_000)
+
+
 def main(argv: list[str]) -> int:
-    target = Path(argv[1] if len(argv) > 1 else ROOT / "docs" / "screenshots" / "results.png")
+    args = [a for a in argv[1:] if a != "--history"]
+    history = "--history" in argv[1:]
+    default = "history.png" if history else "results.png"
+    target = Path(args[0] if args else ROOT / "docs" / "screenshots" / default)
     executable = chromium_path()
     if executable is None:
         print("no chromium: set JURI_CHROMIUM", file=sys.stderr)
@@ -130,15 +151,21 @@ def main(argv: list[str]) -> int:
 
     from playwright.sync_api import expect
 
-    with tempfile.TemporaryDirectory() as tmp, serve_app() as url, \
-            open_browser(executable, Path(tmp)) as page:
-        upload_sample_and_open_results(page, url)
-        expect(page.get_by_text(
-            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia").first).to_be_visible()
-        page.set_viewport_size({"width": 1440, "height": 1200})
-        page.wait_for_timeout(2500)  # let the charts draw
-        target.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(target), full_page=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        # the history screenshot uses a fresh archive, seeded with the sample on first use
+        env = {"JURI_DATABASE_URL": f"sqlite:///{Path(tmp) / 'juri.db'}"} if history else None
+        with serve_app(env=env) as url, open_browser(executable, Path(tmp) / "profile") as page:
+            if history:
+                open_history(page, url, "Dinas Arsip dan Perpustakaan Daerah")
+            else:
+                upload_sample_and_open_results(page, url)
+                expect(page.get_by_text(
+                    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia").first
+                ).to_be_visible()
+            page.set_viewport_size({"width": 1440, "height": 1200})
+            page.wait_for_timeout(2500)  # let the charts draw
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(target), full_page=False)
     print(target)
     return 0
 
