@@ -11,8 +11,7 @@ import pytest
 from scoring.entries import load_entries
 from scoring.problems import ProblemsError
 from scoring.rubric import load_rubric
-from scoring.store import StoreRefusedError, import_past_results, open_archive
-from scoring.store import views
+from scoring.store import StoreRefusedError, import_past_results, open_archive, views
 from scoring.store.publishing import find_competition, publish_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +61,7 @@ def test_history_rows_follow_the_rename(archive) -> None:
     assert int(archive_agency.loc[2024, "rank"]) == 12
     table, ranks, totals = views.history_table(frame, "id")
     assert ranks == ["Peringkat 2024", "Peringkat 2025", "Peringkat 2026"]
+    assert totals == ["Nilai 2024", "Nilai 2025", "Nilai 2026"]
     assert len(table) == frame["group_id"].nunique() == 31
     assert views.year_pairs(frame) == [(2025, 2026), (2024, 2025)]
 
