@@ -56,6 +56,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.escape import unescape
 
 from scoring.problems import Problem, error
 from scoring.sheets import safety
@@ -253,9 +254,19 @@ def load_book(data: bytes, filename: str, kind: str, limits: Limits = DEFAULT_LI
     return None, [error("file.unreadable", file=filename, reason=f"unsupported kind {kind}")]
 
 
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_TAG_ENDS = (b" ", b">", b"/", b"\t", b"\r", b"\n")
+_TAGS = tuple((tag, re.compile(rb"<\w+:" + tag + rb"[\s/>]"), name)
+              for tag, name in ((b"row", "rows"), (b"c", "cells"), (b"f", "formulas")))
+"""Rows, cells and formulas: the tag, the tag with a namespace prefix (``<x:row``)."""
+
+
+def _tags(text: bytes, tag: bytes, prefixed: re.Pattern[bytes]) -> int:
+    """How many ``tag`` elements start in ``text`` (bytes.count: no object per match)."""
+    found = sum(text.count(b"<" + tag + end) for end in _TAG_ENDS)
+    if b":" + tag in text:
+        found += len(prefixed.findall(text))
+    return found
+
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 
 
@@ -285,10 +296,10 @@ def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]
         tail = b""
         for chunk in safety.iter_member(data, info, limits.max_uncompressed_bytes):
             window = tail + chunk
-            # a match is counted in the window where it ends past the kept tail
-            for pattern, name in ((_ROW_TAG, "rows"), (_CELL_TAG, "cells"),
-                                  (_FORMULA_TAG, "formulas")):
-                found = sum(1 for m in pattern.finditer(window) if m.end() > len(tail))
+            # a match is counted in the window where it ends past the kept tail: those in
+            # the window less those wholly inside the tail (tags cannot overlap)
+            for tag, prefixed, name in _TAGS:
+                found = _tags(window, tag, prefixed) - _tags(tail, tag, prefixed)
                 setattr(count, name, getattr(count, name) + found)
             tail = window[-keep:]
         counts[names.get(info.filename, info.filename)] = count
@@ -349,6 +360,10 @@ def _grid_from_openpyxl(ws: Any, formulas_wb: Workbook | None, filename: str, li
             continue
         if cell.data_type == "e":
             value = CellError(str(value))
+        elif isinstance(value, str) and "_x" in value:
+            # Excel writes characters XML cannot hold (control characters) as _x0007_;
+            # openpyxl leaves them so: the reader cleans the real characters
+            value = unescape(value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             number_format = cell.number_format
             if number_format and number_format != "General":

@@ -48,6 +48,7 @@ from scoring.sheets.cells import (
     has_control,
     percent_scaled,
     read_cell,
+    shown,
 )
 from scoring.sheets.grid import Grid, cell_name, cells_of, column_letter, span
 from scoring.sheets.mapping import Confidence, Confirmation, Mapping
@@ -154,9 +155,10 @@ def entry_problem_of(text: str, confidence: Confidence, *, file: str, sheet: str
     """:func:`scoring.matching.entry_problem` for a name matched through a :class:`Context`
     (uncertain: a warning naming the candidates; none: an error)."""
     status = "uncertain" if confidence.status == "uncertain" else "none"
+    # the name is quoted in the message: a 30,000-character cell is not repeated whole
     result = MatchResult(None, confidence.score,
                          tuple(Candidate(o.id, o.label, o.score) for o in confidence.candidates),
-                         status, text)
+                         status, shown(text))
     problem = entry_problem(result, file=file, sheet=sheet, cell=cell, severity=severity)
     assert problem is not None
     return problem
@@ -170,7 +172,7 @@ def criterion_problem_of(text: str, confidence: Confidence, ctx: Context, *, she
         CriterionCandidate(o.id, o.label, "leaf" if ctx.rubric.nodes[o.id].is_leaf else "group",
                            o.score)
         for o in confidence.candidates if o.id in ctx.rubric.nodes)
-    result = CriterionMatch(None, confidence.score, candidates, status, query=text)
+    result = CriterionMatch(None, confidence.score, candidates, status, query=shown(text))
     problem = criterion_problem(result, file=ctx.file, sheet=sheet, cell=cell,
                                 severity=severity)
     assert problem is not None

@@ -812,7 +812,9 @@ def _inspect_other(data: bytes, filename: str, limits: Limits) -> Inspection:
         text = sample.decode("utf-16", "replace")
         newline = "\n".encode("utf-16-le" if sample.startswith(b"\xff\xfe") else "utf-16-be")
     else:
-        if b"\x00" in sample or sum(sample.count(c) for c in _CONTROL) > len(sample) // 100:
+        # text has at most a stray control character or two (a name pasted from elsewhere:
+        # the readers clean them); binary data has them everywhere
+        if b"\x00" in sample or sum(sample.count(c) for c in _CONTROL) > len(sample) // 100 + 4:
             return _not_a_spreadsheet(filename, _UNKNOWN)
         text = sample.decode("utf-8", "replace")
         newline = b"\n"

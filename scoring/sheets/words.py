@@ -116,8 +116,15 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+TEXT_SCAN = 300
+"""Characters of a cell's text looked at to tell a heading, label or footer: every word in
+these tables is short, and folding a 100 kB cell character by character would take seconds."""
+
+
 def folded(text: str) -> str:
-    """Folded text without bracketed parts (``Bobot (%)`` -> ``bobot``)."""
+    """Folded text without bracketed parts (``Bobot (%)`` -> ``bobot``), of at most the
+    first :data:`TEXT_SCAN` characters."""
+    text = text[:TEXT_SCAN]
     stripped = _BRACKETS.sub(" ", text)
     return fold(stripped) or fold(text)
 
@@ -143,6 +150,7 @@ def label_split(text: str) -> tuple[str, str]:
 
 def is_place_and_date(text: str) -> bool:
     """``Pekalongan, 30 November 2026``: where and when a sheet was signed."""
+    text = text[:TEXT_SCAN]
     words = set(fold(text).split())
     return bool(words & MONTHS) and bool(_YEAR.search(text))
 
