@@ -18,7 +18,12 @@ Words used here:
 - *body*: the rows from the header down to the last *data row* (a row whose name matches an
   entry, or that holds a number under a criterion) before the first *footer* row
   (:func:`scoring.sheets.words.is_footer`: ``Jumlah``, ``Rata-rata``, ``Catatan``, a place
-  and date, a signature). Below the body is notes: never read.
+  and date, a signature). Below the body is notes: never read. A footer row with entries
+  below it (``Jumlah`` under the agencies, then the kelurahan) is skipped, and the body goes
+  on: the entries below it are not lost.
+- *rubric row*: a row whose label names the rubric's figures rather than an entry (``Bobot``,
+  ``Nilai maks``: :data:`RUBRIC_ROW_ROLES`), as judges put under the header or below the
+  table; its numbers are weights or maxima, not scores, and it is neither an entry nor data.
 
 In the body, every non-empty cell under a criterion column ends as a score or in a problem: a
 row whose name is not a sure match (``match.entry_uncertain`` / ``match.entry_none``), a row
@@ -55,6 +60,12 @@ HEADER_SCAN = 40
 """Rows (that hold something) searched for the header row."""
 ENTRY_SCAN = 400
 """Rows below the header whose names are matched to find the entry column."""
+RUBRIC_ROW_ROLES = frozenset({"weight", "scale", "weighted"})
+"""Roles (:data:`scoring.sheets.words.ROLE_WORDS`) of a rubric row's label (see the words)."""
+
+
+def _rubric_row(label: str) -> bool:
+    return bool(label) and role_of(label) in RUBRIC_ROW_ROLES
 
 
 def _heading(grid: Grid, row: int, column: int) -> tuple[str, str]:
@@ -195,38 +206,47 @@ def _label(grid: Grid, row: int, mapping: SheetMapping) -> tuple[str, tuple[int,
     return "", (row, 0)
 
 
-def _body_end(grid: Grid, mapping: SheetMapping, ctx: Context) -> int:
-    """The last data row before the first footer row below the data (see the words)."""
+def _body_end(grid: Grid, mapping: SheetMapping, ctx: Context) -> tuple[int, frozenset[int]]:
+    """The last data row, and the footer rows above it (see the words)."""
     header = mapping.header_row or 0
     score_columns = {c.number for c in mapping.columns if c.role == "criterion"}
     labels = {row: _label(grid, row, mapping)[0] for row in grid.row_numbers if row > header}
     ctx.match_entries(text for text in labels.values() if text)
     last = header
+    footers: set[int] = set()
     for row, label in labels.items():
+        if _rubric_row(label):
+            continue
         entry_id, confidence = ctx.entry(label) if label else (None, None)
-        if entry_id is not None or (confidence is not None and confidence.status != "none"):
+        if entry_id is not None:
             last = row
             continue
         cells = grid.rows[row]
         texts = [v for c, v in cells.items() if isinstance(v, str) and c not in score_columns]
         if last > header and any(is_footer(t) for t in texts):
-            break
-        if any(not blank(cells.get(c)) and not isinstance(cells.get(c), str)
-               for c in score_columns) or (label and any(
-                not blank(cells.get(c)) for c in score_columns)):
+            # the end of the table, unless entries follow (a subtotal between two blocks);
+            # a footer's words may resemble an entry's name (Rata-rata OPD): it is a footer
+            footers.add(row)
+            continue
+        if confidence is not None and confidence.status != "none":
             last = row
-    return last
+            continue
+        if not footers and (any(not blank(cells.get(c)) and not isinstance(cells.get(c), str)
+                                for c in score_columns) or (label and any(
+                not blank(cells.get(c)) for c in score_columns))):
+            last = row
+    return last, frozenset(r for r in footers if r < last)
 
 
 def _entry_rows(grid: Grid, mapping: SheetMapping, ctx: Context) -> list[EntryRow]:
     header = mapping.header_row or 0
-    end = _body_end(grid, mapping, ctx)
+    end, footers = _body_end(grid, mapping, ctx)
     rows = []
     labels = {row: _label(grid, row, mapping) for row in grid.row_numbers
-              if header < row <= end}
+              if header < row <= end and row not in footers}
     ctx.match_entries(text for text, _ in labels.values() if text)
     for row, (text, cell) in labels.items():
-        if text:
+        if text and not _rubric_row(text):
             entry_id, confidence = ctx.entry(text)
             rows.append(EntryRow(row, entry_id, text, cell_name(*cell), confidence))
     return rows
@@ -237,8 +257,8 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
     """Read a recap sheet by its mapping into ``sink``; the judge's totals, to check."""
     where = {"file": ctx.file, "sheet": grid.name}
     header = mapping.header_row or 0
-    end = _body_end(grid, mapping, ctx)
-    body = [r for r in grid.row_numbers if header < r <= end]
+    end, footers = _body_end(grid, mapping, ctx)
+    body = [r for r in grid.row_numbers if header < r <= end and r not in footers]
     criteria = _criterion_columns(grid, mapping, body, (header, end), ctx, sink)
     judges = mapping.with_role("judge")
     totals = mapping.with_role("total")
@@ -249,6 +269,8 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
     ctx.match_entries(text for text, _ in labels.values() if text)
     for row in body:
         text, label_cell = labels[row]
+        if _rubric_row(text):
+            continue
         filled = [(row, c.number) for c in criteria if not blank(grid.value(row, c.number))]
         if not text:
             if filled:

@@ -515,8 +515,8 @@ def recap(judge: str = "Dr. Budi Santoso") -> Sheet:
     """A judge's own recap of the work-culture competition (see ``test_layouts.py``): title
     rows, the judge's name, merged group headings over two header rows, a numbering column,
     an empty spacer column C, a judge-computed total column V (a formula with its saved
-    result), an empty row and a sub-heading between the agencies and the kelurahan, and notes
-    and a signature below the table."""
+    result), the agencies' averages (row 10) and a sub-heading (row 11) between the agencies
+    and the kelurahan, and notes and a signature below the table."""
     sheet = Sheet("Rekap")
     sheet.put("A1", "REKAPITULASI PENILAIAN LOMBA BUDAYA KERJA")
     sheet.put("A2", "KOTA PEKALONGAN TAHUN 2026")
@@ -534,6 +534,12 @@ def recap(judge: str = "Dr. Budi Santoso") -> Sheet:
         sheet.put(f"A{row}", number, name, None, *scores)
         sheet.cells[f"V{row}"] = Formula(f"=SUMPRODUCT(D{row}:U{row},$D$15:$U$15)",
                                          TULTA_TOTALS[name])
+    # the agencies' averages, between the two blocks: a footer row with entries below it
+    sheet.put("B10", "Rata-rata OPD")
+    for column, values in zip(column_span("D", 18), zip(*(TULTA_SCORES[n] for n in (
+            "Disdukcapil", "Dinas Kesehatan", "RSUD Bendan")), strict=True), strict=True):
+        sheet.cells[f"{column}10"] = Formula(f"=AVERAGE({column}7:{column}9)",
+                                             round(sum(values) / 3, 2))
     sheet.put("B11", "KELURAHAN")
     # the weights the judge's formula uses, below the table: a footer row, not an entry
     sheet.put("B15", "Bobot", None, *[0.042] * 6, 0.028, 0.12, 0.1, 0.1, 0.15, 0.04, 0.03,

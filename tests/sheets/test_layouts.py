@@ -251,3 +251,22 @@ def test_csv_in_windows_1252(poster: Rubric, poster_entries: Entries) -> None:
     assert [p.code for p in problems] == ["csv.legacy_encoding"]
     assert set(frame.judge_id) == {"Désirée"}
     assert sorted(frame.source_cell) == ["C4", "D4", "E4", "F4"]
+
+
+def test_a_subtotal_row_between_two_blocks_does_not_end_the_table(
+        poster: Rubric, poster_entries: Entries) -> None:
+    # the pupils, their sums (row 6), then the open category: the rows below are not lost
+    sheet = corpus.poster_recap("Siti Aminah", {"Ani Rahayu": [8, 7.5, 9, 4],
+                                                "Bayu Pratama": [6, 6, 7, 3]})
+    sheet.put("B6", "Jumlah", 14, 13.5, 16, 7)
+    sheet.put("A7", 3, "Citra Lestari", 6, 6.5, 7).put("A8", 4, "Dodi Hermawan", 9, 9, 9.5)
+    sheet.put("B9", "Rata-rata", 7.25, 7.25, 8.1)
+    frame, problems = read(corpus.to_xlsx([sheet]), poster, poster_entries, "s.xlsx")
+    assert problems == []
+    assert table(frame) == expected([
+        (entry, category, "Siti Aminah", criterion, float(score), "s.xlsx", "Siti Aminah",
+         f"{column}{row}")
+        for row, (entry, category, scores) in {
+            4: ("p-ani", "PELAJAR", [8, 7.5, 9, 4]), 5: ("p-bayu", "PELAJAR", [6, 6, 7, 3]),
+            7: ("u-citra", "UMUM", [6, 6.5, 7]), 8: ("u-dodi", "UMUM", [9, 9, 9.5])}.items()
+        for column, criterion, score in zip("CDEF", POSTER_CRITERIA, scores, strict=False)])
