@@ -3,7 +3,9 @@
 ``st.session_state`` holds the competition as it came (rubric text, entries text, uploaded
 files as (name, bytes)) and the language. Everything computed from it is cached process-wide
 by content digests (:mod:`scoring.service`), so switching pages or languages never reads the
-sheets again.
+sheets again. The archive (:mod:`scoring.store`) is opened once per process, at the URL of
+``$JURI_DATABASE_URL``, else of the app setting ``database_url`` (``.streamlit/secrets.toml``),
+else ``data/juri.db``.
 """
 
 from __future__ import annotations
@@ -265,8 +267,9 @@ def publish_session(by: str, reason: str) -> store_publishing.PublishReport:
     entries, _ = entries_of(current)
     if rubric is None or entries is None:
         raise RuntimeError("publishing needs a rubric and an entries list")
+    mappings, _ = service.parse_mappings(current.mappings, current.files, rubric, entries)
     return store_publishing.publish_files(opened.archive, current.rubric_text, rubric, entries,
-                                          current.files, by, reason, lang())
+                                          current.files, by, reason, lang(), mappings=mappings)
 
 
 def archived_competition() -> int | None:

@@ -11,7 +11,7 @@ Words used here:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from scoring import sheets
@@ -33,15 +33,19 @@ class Submission:
 
 
 def submit(archive: Archive, competition_id: int, files: Iterable[tuple[str, bytes]],
-           rubric: Rubric, entries: Entries, uploader: str = "") -> list[Submission]:
+           rubric: Rubric, entries: Entries, uploader: str = "", *,
+           mappings: Sequence[sheets.Mapping] = ()) -> list[Submission]:
     """Read and keep each ``(filename, bytes)``; one transaction per file and judge.
 
     A workbook that holds several judges (a sheet per judge) is kept once for each of them,
     with that judge's scores, so that each judge's uploads stay one line of versions.
+    ``mappings``: confirmed mappings of judges' own workbooks; a file is read by the first
+    that applies to its name (:meth:`scoring.sheets.Mapping.applies_to`), else by detection.
     """
     done = []
     for filename, data in files:
-        read = sheets.read_file(data, filename, rubric, entries)
+        mapping = next((m for m in mappings if m.applies_to(filename)), None)
+        read = sheets.read_file(data, filename, rubric, entries, mapping=mapping)
         judges = [name for name, _, _ in sheets.judges_in(read) if name]
         if not judges:
             # a file whose judge cannot be read is still kept, under its file name
@@ -137,16 +141,19 @@ def find_competition(archive: Archive, rubric: Rubric, entries: Entries) -> int 
 
 def publish_files(archive: Archive, rubric_text: str, rubric: Rubric, entries: Entries,
                   files: Iterable[tuple[str, bytes]], by: str, reason: str = "",
-                  lang: str = "id") -> PublishReport:
+                  lang: str = "id", *, mappings: Sequence[sheets.Mapping] = ()
+                  ) -> PublishReport:
     """Publish a competition as the app holds it (rubric text, entries, judges' files).
 
     The competition is found in the archive (:func:`find_competition`) or created as a draft;
-    each file is kept exactly as it came (:func:`submit`: a re-upload is a new version, the
-    same bytes again are recognised); then the result of the judges' current uploads is
-    published — or, when the competition is published already, added as a correction with
-    ``reason``. Refused before anything is stored (:class:`StoreRefusedError`) when ``by`` is
-    empty, or a correction has no reason; :class:`ProblemsError` when errors block the result
-    (the files are kept then, the competition stays a draft).
+    each file is kept exactly as it came (:func:`submit`, reading judges' own workbooks by
+    their confirmed ``mappings``): a re-upload is a new version, the same bytes again are
+    recognised. Then the result of the judges' current uploads is published or, when the
+    competition is published already, added as a correction with ``reason``.
+
+    Refused before anything is stored (:class:`StoreRefusedError`) when ``by`` is empty or a
+    correction has no reason; :class:`ProblemsError` when errors block the result (the files
+    are kept then, and the competition stays a draft).
     """
     by, reason = " ".join(by.split()), " ".join(reason.split())
     if not by:
@@ -161,6 +168,7 @@ def publish_files(archive: Archive, rubric_text: str, rubric: Rubric, entries: E
         competition_id = archive.create_competition(
             rubric.title, competition_year(rubric), rubric_text, rubric.fingerprint,
             entries.to_csv(), by)
-    submissions = submit(archive, competition_id, files, rubric, entries, by)
+    submissions = submit(archive, competition_id, files, rubric, entries, by,
+                         mappings=mappings)
     revision, result = publish_current(archive, competition_id, by, reason, lang)
     return PublishReport(competition_id, created, revision, tuple(submissions), result)

@@ -132,3 +132,36 @@ def test_views_over_an_open_archive(tmp_path) -> None:
             "1 Desember 2026 pukul 18.37 UTC")
         assert views.format_timestamp("2026-12-01T18:37:05.123456+00:00", "en") == (
             "1 December 2026 at 18:37 UTC")
+
+
+def test_submit_reads_each_file_by_its_confirmed_mapping(archive, monkeypatch) -> None:
+    """The app's confirmed mappings of judges' own workbooks reach the reader, per file."""
+    from scoring import sheets
+    from scoring.store import publishing
+
+    class OnlyFor:
+        """A stand-in for a confirmed mapping of one file (read by detection anyway)."""
+
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def applies_to(self, filename: str) -> bool:
+            return filename == self.name
+
+    used: dict[str, object] = {}
+    real = sheets.read_file
+
+    def reading(data, filename, rubric, entries, *, mapping=None):
+        used[filename] = mapping
+        return real(data, filename, rubric, entries)
+
+    monkeypatch.setattr(sheets, "read_file", reading)
+    rubric, entries = load_rubric(RUBRIC), load_entries(ENTRIES)
+    competition_id = archive.create_competition("Lomba", 2026, RUBRIC.read_text("utf-8"),
+                                                rubric.fingerprint, entries.to_csv())
+    mine = OnlyFor("juri_1.xlsx")
+    done = publishing.submit(archive, competition_id,
+                             [(p.name, p.read_bytes()) for p in SHEETS[:2]], rubric, entries,
+                             "uji", mappings=[mine])
+    assert used == {"juri_1.xlsx": mine, "juri_2.xlsx": None}
+    assert [d.receipt.status for d in done] == ["new", "new"]

@@ -15,6 +15,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from scoring.i18n import t
 from scoring.store import views
+from tests.store import conftest as store_fixtures
 from tests.ui.conftest import assert_clean, shows
 from ui.common import escape
 
@@ -23,6 +24,10 @@ PAGE = "ui/history.py"
 OLD_NAME = "Kantor Perpustakaan dan Arsip Daerah"
 NEW_NAME = "Dinas Arsip dan Perpustakaan Daerah"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# the store tests' fixtures, registered here under these names: ``store_db_url`` is an empty
+# database, on SQLite and on PostgreSQL (``backend``)
+backend, store_db_url = store_fixtures.backend, store_fixtures.db_url
 
 
 def _by_hand(category: str) -> pd.DataFrame:
@@ -242,3 +247,23 @@ def test_the_app_setting_points_at_the_archive(monkeypatch, tmp_path) -> None:
     assert shows(at, t("app.archive.source.setting", "id"))
     assert (tmp_path / "setting.db").exists()
     assert len(_table(at)) == 31
+
+
+def test_the_history_page_on_sqlite_and_postgresql(app, monkeypatch, store_db_url: str
+                                                   ) -> None:
+    """The same page over an empty database of each kind: seeded on first use, then shown."""
+    from ui import state
+
+    monkeypatch.setenv("JURI_DATABASE_URL", store_db_url)
+    try:
+        at = app(PAGE)
+        assert t("app.archive.seeded", "id") in [i.value for i in at.info]
+        table = _table(at).set_index(t("col.entry", "id"))
+        assert len(table) == 31
+        assert table.loc[NEW_NAME, t("app.history.col.former_names", "id")] == (
+            f"{OLD_NAME} (2024)")
+        at.switch_page("ui/archive.py").run()
+        assert_clean(at)
+        assert len(_frames(at, "app.archive.col.origin")) == 1
+    finally:
+        state.reopen_archive()  # close the cached connections before the database goes
