@@ -35,6 +35,8 @@ DRAFTS_KEY = "mapping_drafts"
 MEMORY_KEY = "mapping_memory"
 NOTES_KEY = "mapping_notes"
 ROUND_KEY = "mapping_round"
+CONFIRMED_KEY = "mapping_confirmed"
+"""The files whose mapping was confirmed in this session (their open items stay warnings)."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -190,6 +192,7 @@ def _confirm(review: FileReview, rubric: Rubric, entries: Entries) -> None:
         notes.append(("success", "mapping_app.remembered_saved", {"judge": judges}))
         notes += [("warning", p.code, dict(p.params)) for p in problems]
     _session(NOTES_KEY)[review.file_id] = notes
+    _session(CONFIRMED_KEY)[review.file_id] = True
 
 
 def _header_row(review: FileReview, rubric: Rubric, entries: Entries, sheet: str,
@@ -216,6 +219,7 @@ def _by_hand(review: FileReview, rubric: Rubric, entries: Entries, sheet_key: st
 
 def _reset(review: FileReview) -> None:
     _session(DRAFTS_KEY).pop(review.file_id, None)
+    _session(CONFIRMED_KEY).pop(review.file_id, None)
     _session(NOTES_KEY).pop(review.file_id, None)
     rounds = _session(ROUND_KEY)
     rounds[review.file_id] = rounds.get(review.file_id, 0) + 1
@@ -232,8 +236,10 @@ def step(lang: str) -> None:
         return
     _, rubric, entries = _inputs()
     assert rubric is not None and entries is not None
-    pending = [r for r in found if r.applied is None and (
-        r.hand or mappings.needs_step(r.current))]
+    confirmed_here = _session(CONFIRMED_KEY)
+    # a file read by a remembered mapping may still hold a name never seen before
+    pending = [r for r in found if r.hand or (
+        mappings.needs_step(r.current) and r.file_id not in confirmed_here)]
     st.header(t("mapping_app.title", lang))
     st.markdown(t("mapping_app.intro", lang))
     if pending:
@@ -244,23 +250,22 @@ def step(lang: str) -> None:
         _file(review, rubric, entries, judges, review in pending, lang)
 
 
-def _file_label(review: FileReview, lang: str) -> str:
+def _file_label(review: FileReview, pending: bool, lang: str) -> str:
     name = common.escape(review.name)
     if review.hand:
         return t("mapping_app.file.unrecognised", lang, file=name)
-    if review.applied is not None:
-        return t("mapping_app.file.applied", lang, file=name)
-    if review.current.confirmations:
+    if pending:
         return t("mapping_app.file.pending", lang, file=name,
                  count=len(review.current.confirmations))
+    if review.applied is not None:
+        return t("mapping_app.file.applied", lang, file=name)
     return t("mapping_app.file.auto", lang, file=name)
 
 
 def _file(review: FileReview, rubric: Rubric, entries: Entries, judges: list[str],
-          expanded: bool, lang: str) -> None:
-    icon = (":material/check_circle:" if review.applied is not None or not (
-        review.current.confirmations or review.hand) else ":material/rule:")
-    with st.expander(_file_label(review, lang), expanded=expanded, icon=icon):
+          pending: bool, lang: str) -> None:
+    icon = ":material/rule:" if pending else ":material/check_circle:"
+    with st.expander(_file_label(review, pending, lang), expanded=pending, icon=icon):
         round_ = _session(ROUND_KEY).get(review.file_id, 0)
         prefix = f"map_{review.file_id}_{round_}"
         if review.hand:

@@ -347,6 +347,11 @@ def test_a_confirmed_mapping_is_remembered_for_the_next_upload_of_that_shape() -
     upload(later, [("rekap_wati_2.xlsx", recap(headers, NAMES, base=65))])
     assert not pending_notice(later)
     assert scores_read(later) == 4 * 3
+    # a name never seen before in a remembered shape is still a choice to make
+    upload(later, [("rekap_wati_3.xlsx", recap(headers, [*NAMES, "Dinas Kesehatan Hewan"]))])
+    assert pending_notice(later)
+    assert selectbox(later, "Dinas Kesehatan Hewan").value is None
+    assert selectbox(later, "Kolom F").value == "yy_kreativitas"
     # another judge with a workbook of the same shape is not read by that judge's mapping
     other = start()
     upload(other, [("rekap_budi.xlsx", recap(headers, NAMES, judge="Budi Santoso"))])
