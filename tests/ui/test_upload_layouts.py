@@ -401,6 +401,31 @@ def test_forms_ask_for_the_entry_and_the_judge_named_after_the_file() -> None:
     assert not pending_notice(at)
 
 
+def test_a_long_table_of_two_judges_asks_for_the_unsure_heading_once() -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Data"
+    sheet.append(["Juri", "Peserta", "Kriteria", "Nilai"])
+    for judge in ("Juri Satu", "Juri Dua"):
+        for name in ("Disdukcapil", "Kelurahan Medono"):
+            for criterion, score in (("Langkah 1", 80), ("Kreativitas", 70), ("Langkah 2", 75)):
+                sheet.append([judge, name, criterion, score])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = start()
+    upload(at, [("panjang.xlsx", buffer.getvalue())])
+    assert pending_notice(at)
+    assert mapping_read(at) == 8
+    assert selectbox(at, "Kolom A").value == "judge"
+    [question] = [s for s in at.selectbox if "'Kreativitas'" in s.label]
+    assert question.options[0] == t("mapping_app.ignore", "id")
+    question.set_value("yy_kreativitas").run()
+    assert_clean(at)
+    assert mapping_read(at) == 12
+    click(at, "_confirm")
+    assert scores_read(at) == 12
+
+
 def test_a_sheet_nothing_recognised_is_mapped_by_hand_and_remembered() -> None:
     at = start()
     data = recap(["Langkah 1", "Nilai Xyz"], NAMES)  # one heading matches: not a recap
