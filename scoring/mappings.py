@@ -10,13 +10,16 @@ and *remembered*.
 
 Words used here:
 
-- *judge key*: whose workbook it is, as detection finds it (the judges of its sheets, folded:
-  :func:`judge_key`). Remembered mappings are kept per judge key and *shape*
-  (:func:`scoring.sheets.workbook_shape`): the next workbook of the same judge and shape is
-  read by the remembered mapping with no clicks.
+- *judge key*: whose workbook it is, as the workbook itself says (each mapped sheet's judge
+  found from a label cell, the sheet's name or the file's name, folded; never a judge the
+  mapping names: :func:`workbook_judge_key`). Remembered mappings are kept per judge key
+  and *shape* (:func:`scoring.sheets.workbook_shape`): the next workbook of the same judge
+  and shape is read by the remembered mapping with no clicks, and another judge's workbook
+  of the same shape is not.
 - *mapping store*: where remembered mappings are kept between sessions: one YAML file per
   (judge key, shape) in a folder, :data:`MAPPINGS_DIR_ENV` or ``data/mappings/``
-  (:class:`MappingStore`). The files are the same YAML the CLI reads with ``--mapping``.
+  (:class:`MappingStore`); its first line, a comment, names the judge key. The files are the
+  same YAML the CLI reads with ``--mapping``.
 - *confirmed YAML*: the mapping as saved (:func:`confirmed_yaml`): only decisions are written;
   an item still unsure is left out, so reading by the file reports it again as a warning
   rather than taking a guess.

@@ -5,9 +5,12 @@ Logic lives in :mod:`scoring.mappings`; this file holds the layout and the sessi
 
 - *drafts* (``mapping_drafts``): per uploaded file, the mapping with the organiser's answers
   so far; the file is shown read by it.
-- *memory* (``mapping_memory``): confirmed mappings of this session per judge key, newest
-  first; the mapping store (``JURI_MAPPINGS_DIR``, default ``data/mappings/``) keeps them
-  between sessions.
+- *memory* (``mapping_memory``): the mappings confirmed in this session as (judge key,
+  YAML), newest first; the mapping store (``JURI_MAPPINGS_DIR``, default ``data/mappings/``)
+  keeps them between sessions. A new upload is read at once by the first that was made for
+  its judge and shape (:func:`with_remembered`).
+- *confirmed* (``mapping_confirmed``): files whose mapping was confirmed in this session;
+  what is still unsure in them stays a warning and no longer holds the step open.
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ MEMORY_KEY = "mapping_memory"
 NOTES_KEY = "mapping_notes"
 ROUND_KEY = "mapping_round"
 CONFIRMED_KEY = "mapping_confirmed"
-"""The files whose mapping was confirmed in this session (their open items stay warnings)."""
 
 
 @st.cache_resource(show_spinner=False)
