@@ -65,6 +65,12 @@ MESSAGES = {
         "Column {column} ({header!r}) holds numbers but its heading matches no criterion; "
         "the column is not read.",
     ),
+    "layout.score_without_criterion": (
+        "Sel berisi angka tetapi barisnya tidak menyebut kriteria (kolom {column} kosong); "
+        "angka ini tidak dibaca. Tulis kriterianya, atau hapus angka itu.",
+        "The cell holds a number but its row names no criterion (column {column} is empty); "
+        "the number is not read. Write the criterion, or remove the number.",
+    ),
     "layout.criterion_group": (
         "{name!r} adalah kelompok kriteria ({criterion!r}), bukan kriteria yang dinilai; "
         "beri nilai untuk kriterianya: {leaves}.",

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 
 from scoring.problems import error, warning
-from scoring.sheets.cells import clean_text
+from scoring.sheets.cells import clean_text, read_cell
 from scoring.sheets.grid import Grid, blank, cell_name, cells_of, column_letter, span
 from scoring.sheets.mapping import (
     IGNORE,
@@ -250,6 +250,11 @@ def _block_entry(grid: Grid, rows: range, ctx: Context, *, single: bool
     return None, first[0], first[1], Confidence("none", 0.0)
 
 
+def _number(value: object) -> bool:
+    """A number (also typed as text) or an error value: what a judge means as a score."""
+    return not blank(value) and read_cell(value).kind in ("number", "error", "no_value")
+
+
 def _right_of(grid: Grid, row: int, column: int) -> tuple[str, str]:
     """The first text to the right of a label (a lone ``:`` cell skipped)."""
     for right in range(column + 1, column + 6):
@@ -288,6 +293,15 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
                 grid, range(block.first_row, first), ctx, single=len(blocks) == 1)
         if entry_id == IGNORE:
             continue
+        # a number between the criteria on a row naming none is not guessed to be a score
+        named = [r.row for r in found if r.criterion_id]
+        for row in grid.row_numbers:
+            if named and named[0] < row < named[-1] and block.first_row <= row and \
+                    not grid.text(row, criterion_column) and \
+                    _number(grid.value(row, score_column)):
+                sink.problems.append(warning("layout.score_without_criterion", **where,
+                                             cell=cell_name(row, score_column),
+                                             column=column_letter(criterion_column)))
         scored = [(r.row, score_column) for r in found
                   if not blank(grid.value(r.row, score_column))]
         if entry_id is None:

@@ -85,7 +85,8 @@ def _by_content(grid: Grid, ctx: Context) -> tuple[int, dict[str, int]] | None:
 
 def detect(grid: Grid, ctx: Context) -> SheetMapping | None:
     """The long mapping of a sheet, or None when it is not a long table."""
-    found = _by_headings(grid) or _by_content(grid, ctx)
+    headed = _by_headings(grid)
+    found = headed or _by_content(grid, ctx)
     if found is None:
         return None
     header_row, roles = found
@@ -104,7 +105,9 @@ def detect(grid: Grid, ctx: Context) -> SheetMapping | None:
         if entry_text and criterion_text and ctx.entry(entry_text)[1].sure and \
                 ctx.criterion(criterion_text)[2].sure:
             sure += 1
-    if sure < 1:
+    if sure < 1 and not (headed and rows):
+        # headings that say entry, criterion and score make a long table even when no row
+        # names both surely (every name misspelt): its rows are then problems, not lost
         return None
     return SheetMapping(grid.name, "long", header_row=header_row, columns=columns,
                         rows=tuple(names), fit=round(sure / max(len(rows), 1), 3))

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scoring.problems import error, warning
-from scoring.sheets.cells import clean_text
+from scoring.sheets.cells import clean_text, read_cell
 from scoring.sheets.grid import Grid, blank, cell_name, column_letter, span
 from scoring.sheets.mapping import (
     IGNORE,
@@ -206,6 +206,14 @@ def _label(grid: Grid, row: int, mapping: SheetMapping) -> tuple[str, tuple[int,
     return "", (row, 0)
 
 
+def _data(value: object) -> bool:
+    """A score cell's value that makes its row a data row, name or not: a number, also typed
+    as text (every value of a CSV is text), or an error value."""
+    if blank(value):
+        return False
+    return read_cell(value).kind in ("number", "error", "no_value")
+
+
 def _body_end(grid: Grid, mapping: SheetMapping, ctx: Context) -> tuple[int, frozenset[int]]:
     """The last data row, and the footer rows above it (see the words)."""
     header = mapping.header_row or 0
@@ -231,8 +239,7 @@ def _body_end(grid: Grid, mapping: SheetMapping, ctx: Context) -> tuple[int, fro
         if confidence is not None and confidence.status != "none":
             last = row
             continue
-        if not footers and (any(not blank(cells.get(c)) and not isinstance(cells.get(c), str)
-                                for c in score_columns) or (label and any(
+        if not footers and (any(_data(cells.get(c)) for c in score_columns) or (label and any(
                 not blank(cells.get(c)) for c in score_columns))):
             last = row
     return last, frozenset(r for r in footers if r < last)

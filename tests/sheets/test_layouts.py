@@ -270,3 +270,25 @@ def test_a_subtotal_row_between_two_blocks_does_not_end_the_table(
             4: ("p-ani", "PELAJAR", [8, 7.5, 9, 4]), 5: ("p-bayu", "PELAJAR", [6, 6, 7, 3]),
             7: ("u-citra", "UMUM", [6, 6.5, 7]), 8: ("u-dodi", "UMUM", [9, 9, 9.5])}.items()
         for column, criterion, score in zip("CDEF", POSTER_CRITERIA, scores, strict=False)])
+
+
+def test_a_number_on_a_form_row_naming_no_criterion(tulta: Rubric,
+                                                    pekalongan: Entries) -> None:
+    sheets = corpus.forms()[:1]
+    sheets[0].cells["D17"] = 75  # the "Presentasi" row is a group; row 17 has its name in B
+    sheets[0].cells.pop("B17")   # ... now it has none: the 75 is no criterion's score
+    frame, problems = read(corpus.to_xlsx(sheets), tulta, pekalongan, "f.xlsx")
+    assert [(p.severity, p.code, p.sheet, p.cell, p.params["column"]) for p in problems] == [
+        ("warning", "layout.score_without_criterion", "Dinkes", "D17", "B")]
+    assert "D17" not in set(frame.source_cell) and len(frame) == 18
+
+
+def test_a_long_table_whose_names_all_fail_is_still_a_long_table(
+        poster: Rubric, poster_entries: Entries) -> None:
+    sheet = corpus.Sheet("Data").put("A1", "Peserta", "Kriteria", "Nilai")
+    sheet.put("A2", "Anita", "Kebaruan ide", 8).put("A3", "Anita", "Desain visual", 7)
+    frame, problems = read(corpus.to_xlsx([sheet]), poster, poster_entries, "juri.xlsx")
+    assert [(p.severity, p.code, p.cell) for p in problems] == [
+        ("error", "match.entry_none", "A2:C2"), ("error", "match.entry_none", "A3:C3"),
+        ("warning", "layout.judge_from_file", "")]
+    assert frame.empty
