@@ -50,7 +50,8 @@ def _title(text: str) -> str:
 def _header(ws: Worksheet, labels: list[str]) -> None:
     cells = []
     for label in labels:
-        cell = WriteOnlyCell(ws, value=label)
+        # headings hold the rubric's labels (criteria groups): user text, neutralised too
+        cell = WriteOnlyCell(ws, value=neutralise(label))
         cell.font = Font(bold=True)
         cells.append(cell)
     ws.append(cells)
