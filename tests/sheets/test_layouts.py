@@ -7,6 +7,9 @@ the reader returns. Every column of the score table is checked.
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from scoring.entries import Entries
@@ -292,3 +295,23 @@ def test_a_long_table_whose_names_all_fail_is_still_a_long_table(
         ("error", "match.entry_none", "A2:C2"), ("error", "match.entry_none", "A3:C3"),
         ("warning", "layout.judge_from_file", "")]
     assert frame.empty
+
+
+def test_the_xlsm_really_holds_macros_and_they_are_ignored(tulta: Rubric,
+                                                           pekalongan: Entries) -> None:
+    data = corpus.to_xlsx([corpus.recap()], macros=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert corpus.XLSM_TYPE.encode() in archive.read("[Content_Types].xml")
+        assert b"Auto_Open" in archive.read("xl/vbaProject.bin")
+    frame, problems = read(data, tulta, pekalongan, "rekap.xlsm")
+    assert problems == []
+    assert table(frame) == recap_rows("rekap.xlsm")
+
+
+def test_a_hidden_sheet_is_read_with_a_warning(poster: Rubric, poster_entries: Entries) -> None:
+    sheets = corpus.judges_workbook()
+    sheets[1].hidden = True
+    frame, problems = read(corpus.to_xlsx(sheets), poster, poster_entries, "panel.xlsx")
+    assert [(p.severity, p.code, p.sheet) for p in problems] == [
+        ("warning", "layout.hidden_sheet", "Juri 2")]
+    assert table(frame) == judges_rows("panel.xlsx")
