@@ -112,7 +112,8 @@ class Result:
                      ) -> dict[str, object]:
         """The documented JSON shape (README, "The CLI"); numbers as rounded by the rubric.
         ``confidence``: include each entry's rank confidence (seeded, so the text is the same
-        on every run; about a quarter of a second for 60 entries × 5 judges)."""
+        on every run; about a quarter of a second for 60 entries × 5 judges, some seconds for
+        5,000 × 7; computed once per result and kept)."""
         categories: dict[str, list[dict[str, object]]] = {}
         nodes = self.subtotal_columns()
         sure = self._confidence_by_entry() if confidence and self.ok else {}
