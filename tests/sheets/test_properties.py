@@ -269,3 +269,45 @@ def test_every_cell_of_a_template_is_read_or_a_problem(poster: Rubric, template)
                   if s == sheet and (held := effective(value, "xlsx")) is not None}
         check(region, frame[frame.source_sheet == sheet], [
             p for p in problems if p.sheet in ("", sheet)], sheet)
+
+
+# --- a form per entry -----------------------------------------------------------------------
+
+FORM_LABELS = {
+    # the group's name in the title cell -> its sure entry; "?" a near miss; None no entry
+    "KBK Dinas Kesehatan": "opd-dinkes", "Dinas Perhubungan": "opd-dishub",
+    "Dinas Perhubungan Laut": "?", "KBK Maju Jaya": None, "Kelurahan Medono": "kel-medono"}
+FORM_SHEETS = {"Dinkes": "opd-dinkes", "Lembar1": None, "Medono": "kel-medono"}
+FORM_CELLS = ["D9", "D10", "D11", "D12", "D13", "D14", "D15", "D16", "D18", "D19", "D20",
+              "D22", "D23", "D24", "D26", "D27", "D28", "D29"]
+"""The score cells of ``corpus.form``, one per criterion."""
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(forms=st.lists(st.tuples(st.sampled_from(sorted(FORM_LABELS)),
+                                st.sampled_from(sorted(FORM_SHEETS)),
+                                st.lists(CELLS, min_size=18, max_size=18)),
+                      min_size=1, max_size=3, unique_by=lambda form: form[1]),
+       kind=st.sampled_from(["xlsx", "ods", "xls"]))
+def test_every_score_of_a_form_is_read_or_a_problem(tulta: Rubric, pekalongan: Entries,
+                                                    forms, kind: str) -> None:
+    sheets = []
+    for label, sheet_name, values in forms:
+        sheet = corpus.form(sheet_name, label, [0] * 18, 0)
+        del sheet.cells["D30"]  # no total: the scores are random
+        for cell, value in zip(FORM_CELLS, values, strict=True):
+            sheet.cells.pop(cell)
+            if value is not None:
+                sheet.cells[cell] = value.content
+        sheets.append(sheet)
+    frame, problems = read_workbook(corpus.write(sheets, kind), f"f.{kind}", tulta, pekalongan)
+    for label, sheet_name, values in forms:
+        # the title's entry; when it names none at all, the sheet's; a near miss: nobody's
+        labelled = FORM_LABELS[label]
+        entry = FORM_SHEETS[sheet_name] if labelled is None else (
+            None if labelled == "?" else labelled)
+        region = {cell: (held, entry) for cell, value in zip(FORM_CELLS, values, strict=True)
+                  if (held := effective(value, kind)) is not None}
+        check(region, frame[frame.source_sheet == sheet_name],
+              [p for p in problems if p.sheet in ("", sheet_name)], sheet_name)
