@@ -49,8 +49,10 @@ calibrated figures 83 %.
    category mean by its reliability λᵢ = τ² / (τ² + seᵢ²) (τ²: the spread of true quality,
    the spread of the totals minus the mean squared standard error), and its spread scaled by
    √λᵢ: the empirical-Bayes posterior of a normal model (Efron & Morris 1973). When the
-   panel cannot tell the entries apart at all (τ² ≤ 0) every entry gets an equal share of
-   every place — which is the honest answer.
+   panel cannot tell the entries apart at all (τ² ≤ 0), or a single judge leaves nothing to
+   measure disagreement by, every entry gets an equal share of every place — which is the
+   honest answer; when the judges agree exactly on every entry, the panel's order holds in
+   every draw.
 5. *Smoothing.* With 5 judges there are only 126 different resamples, shared by every entry,
    so the bootstrap ties entries' deviations together by accident (two entries whose judges'
    residuals happen to look alike move together). Half of each draw's variance
@@ -334,8 +336,15 @@ def _calibrate(point: np.ndarray, boot: np.ndarray, own: np.ndarray, factor: np.
     n = len(point)
     mu = float(point.mean())
     tau2 = float(point.var(ddof=1)) - float(se2.mean()) if n > 1 else 0.0
-    if tau2 <= 0 or pooled <= 0:
+    if tau2 <= 0 or not informative.any():
+        # the panel cannot tell the entries apart, or no entry has two marks to measure the
+        # judges' disagreement by (a single judge): an equal share of every place each
         deviation[:] = mu
+        return deviation
+    if pooled <= 0:
+        # every judge agrees exactly with every other on every entry: nothing varies, and the
+        # panel's order is as sure as the data can make it (ties still share their places)
+        deviation[:] = point[None]
         return deviation
     shrink = tau2 / (tau2 + se2)
     # the bootstrap's shape, rescaled to the moderated variance; where the bootstrap did not

@@ -196,3 +196,28 @@ def test_confidence_for_a_pipeline_result_uses_its_official_places() -> None:
     assert {p.params["name"] for p in problems if p.code == "fairness.too_close"} == {
         "Entry e2", "Entry e3"}
     assert "Juara II" in problems[0].message("id")
+
+
+@pytest.mark.parametrize("rule", ["mean", "rank_sum"])
+def test_judges_in_perfect_agreement_make_the_order_certain(rule: str) -> None:
+    # every judge gives each entry the same total (mean), or orders the entries alike
+    # (rank sum: each judge ranks e1 1st, e2 2nd, e3 3rd): nothing varies between judges, so
+    # the panel's order holds in every resample — not "an even chance each", which is the
+    # answer for entries the panel cannot tell apart
+    table = ({"e1": [90, 90, 90], "e2": [80, 80, 80], "e3": [70, 70, 70]} if rule == "mean"
+             else {"e1": [90, 95, 88], "e2": [80, 85, 87], "e3": [70, 60, 50]})
+    frame, problems = rank_confidence(totals_of(table), Panel(rule=rule), places=2,
+                                      n_resamples=100, seed=1)
+    rows = frame.set_index("entry_id")
+    assert rows["p_own_place"].to_dict() == pytest.approx({"e1": 1, "e2": 1, "e3": np.nan},
+                                                          nan_ok=True)
+    assert rows.loc["e3", "p_other"] == 1
+    assert not [p for p in problems if p.code == "fairness.too_close"]
+
+
+def test_a_single_judge_gives_no_certainty() -> None:
+    # one judge: no entry has two marks, so nothing measures how far judges disagree; the
+    # figures say "cannot tell" (an equal share each) rather than "certain"
+    frame, _ = rank_confidence(totals_of({"e1": [90], "e2": [80]}), places=1,
+                               n_resamples=100, seed=1)
+    assert frame["p_place_1"].tolist() == pytest.approx([0.5, 0.5])
