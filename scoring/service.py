@@ -1073,7 +1073,8 @@ CONFIDENCE_SEED = 0
 competition always shows the same figures, on the page and in the exports."""
 CONFIDENCE_RESAMPLES = 2000
 CONFIDENCE_COLUMNS = ("entry_id", "category", "rank", "p_own_place", "p_awarded", "rank_low",
-                      "rank_high", "margin_next", "too_close")
+                      "rank_high", "margin_next", "too_close", "loo_rank_worst",
+                      "loo_worst_without")
 
 
 def confidence_figures(result: Result, *, seed: int = CONFIDENCE_SEED,
@@ -1127,6 +1128,13 @@ class AwardConfidence:
     too_close: bool
     warning: str
     """The "too close to call" sentence, or ""."""
+    without: str = ""
+    """Leave-one-judge-out: the judge without whom the entry ranks lowest, when it then ranks
+    below its official rank ("" otherwise)."""
+    without_rank: int | None = None
+    """Its rank without that judge."""
+    falls_out: bool = False
+    """Without that judge the entry falls out of the award places."""
 
 
 def confidence_threshold_text(result: Result, lang: str) -> str:
@@ -1156,6 +1164,7 @@ def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Resu
         return {}
     rows = figures[figures["category"] == category].set_index("entry_id")
     threshold = confidence_threshold_text(result, lang)
+    n_places = len(result.rubric.awards.for_category(category).places)
     out = {}
     for item in items:
         if item.entry_id not in rows.index:
@@ -1168,8 +1177,13 @@ def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Resu
         too_close = bool(row["too_close"]) and probability is not None
         warning_text = (t("app.fair.conf.too_close", lang, probability=p_text,
                           threshold=threshold) if too_close else "")
-        out[item.entry_id] = AwardConfidence(probability, p_text, ranks, too_close,
-                                             warning_text)
+        worst = row.get("loo_rank_worst")
+        lower = worst is not None and pd.notna(worst) and int(worst) > item.rank
+        out[item.entry_id] = AwardConfidence(
+            probability, p_text, ranks, too_close, warning_text,
+            without=str(row["loo_worst_without"]) if lower else "",
+            without_rank=int(worst) if lower else None,
+            falls_out=bool(lower and probability is not None and int(worst) > n_places))
     return out
 
 

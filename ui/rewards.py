@@ -47,6 +47,11 @@ if common.require_result(outcome, lang):
                                   ranks=found.interval_text))
                 if found is not None and found.too_close:
                     st.warning(found.warning, icon=":material/help:")
+                if found is not None and found.without_rank is not None:
+                    key = "app.fair.conf.without_out" if found.falls_out else \
+                        "app.fair.conf.without"
+                    st.caption(t(key, lang, judge=common.escape(found.without),
+                                 rank=found.without_rank))
                 if item.note:
                     st.caption(item.note)
                 if item.shared:

@@ -10,19 +10,22 @@ MESSAGES = {
     # --- Rewards: rank confidence --------------------------------------------------------------
     "app.fair.conf.note": (
         "**Seberapa pasti?** *Peluang* adalah seberapa sering peserta tetap di tempatnya bila "
-        "panel juri lain yang serupa menilai ulang: Juri mengambil ulang para juri secara acak "
+        "panel juri lain yang serupa menilai ulang: susunan juri diambil ulang secara acak "
         "{resamples} kali (dikalibrasi dengan simulasi, benih acak tetap sehingga angkanya "
         "selalu sama). *Rentang peringkat* memuat peringkat sebenarnya dengan kemungkinan "
         "{interval}. Tempat dengan peluang di bawah **{threshold}** (batas dari rubrik) "
         "ditandai *terlalu ketat untuk dipastikan*: itu bukan alasan mengubah hasil, tetapi "
-        "alasan memeriksa kembali nilainya sebelum diumumkan.",
+        "alasan memeriksa kembali nilainya sebelum diumumkan. Peringkat juga dihitung ulang "
+        "tanpa tiap juri satu per satu; bila tanpa seorang juri peringkat turun, hal itu "
+        "disebutkan.",
         "**How sure?** The *probability* is how often the entry keeps its place when another "
-        "panel of the same kind scores again: Juri redraws the judges at random {resamples} "
+        "panel of the same kind scores again: the panel is redrawn at random {resamples} "
         "times (calibrated by simulation, with a fixed seed, so the figures never change). "
         "The *rank interval* holds the true rank with probability {interval}. A place whose "
         "probability is below **{threshold}** (the rubric's threshold) is marked *too close "
         "to call*: not a reason to change the result, but to check its scores again before "
-        "announcing it.",
+        "announcing it. The ranking is also made again without each judge in turn; when an "
+        "entry would fall without one of them, the page says so.",
     ),
     "app.fair.conf.place": (
         "Peluang tetap {award}: **{probability}** · rentang peringkat ({interval}): {ranks}",
@@ -37,6 +40,16 @@ MESSAGES = {
         "Periksa kembali nilainya sebelum diumumkan.",
         "Too close to call: its probability is {probability}, below the threshold "
         "{threshold}. Check its scores again before announcing it.",
+    ),
+    "app.fair.conf.without": (
+        "Tanpa penilaian {judge}, peringkatnya turun ke {rank}.",
+        "Without {judge}'s scores it would fall to rank {rank}.",
+    ),
+    "app.fair.conf.without_out": (
+        "Tanpa penilaian {judge}, peringkatnya turun ke {rank} — di luar juara: tempat ini "
+        "bergantung pada satu juri.",
+        "Without {judge}'s scores it would fall to rank {rank} — out of the awards: this "
+        "place depends on one judge.",
     ),
     "app.fair.conf.too_close_mark": (
         "terlalu ketat untuk dipastikan", "too close to call"),

@@ -150,6 +150,27 @@ def test_sample_near_tie_is_too_close_to_call(app, sample) -> None:
     assert shows(at, "terlalu ketat untuk dipastikan")
 
 
+def test_rewards_say_which_judge_a_place_leans_on(app, sample) -> None:
+    """Leave-one-judge-out: a winner that would rank lower without one judge says so, with
+    that judge and the rank (in the sample, Kelurahan Krapyak, Harapan I, falls to 5th without
+    one judge)."""
+    figures = service.confidence_figures(sample.result)
+    placed = figures[figures["p_own_place"].notna()]
+    lower = placed[placed["loo_rank_worst"] > placed["rank"]]
+    assert "kel-krapyak" in set(lower["entry_id"])
+    at = app("ui/rewards.py")
+    captions = [c.value for c in at.caption]
+    for row in lower.itertuples(index=False):
+        key = ("app.fair.conf.without_out" if row.loo_rank_worst > 6
+               else "app.fair.conf.without")
+        text = t(key, "id", judge=common.escape(row.loo_worst_without),
+                 rank=int(row.loo_rank_worst))
+        assert text in captions, text
+    # and only those: a winner no single judge moves down gets no such line
+    start = t("app.fair.conf.without", "id", judge="", rank=0).split(",")[0]
+    assert sum(c.startswith(start) for c in captions) == len(lower) < len(placed)
+
+
 # Three judges, six entries. Totals (mean): E1 90; E2 (80 + 82 + 78) / 3 = 80 and E3
 # (80 + 78 + 82) / 3 = 80 — an exact tie no rule separates, so both share rank 2 (Juara II);
 # E4 60, E5 50, E6 40. E1 is ten points clear.
