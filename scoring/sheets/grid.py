@@ -25,14 +25,14 @@ kind   parser                    merged hidden formats errors / formulas w/o val
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
 xls    python-calamine           yes    no     no      no (read as empty) / no
-ods    python-calamine           yes†   no     no      no / no
+ods    python-calamine           yes†   yes†   no      no / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
 ====== ========================= ====== ====== ======= ============================
 
-† python-calamine does not give an .ods's merged ranges; they are read from its
-``content.xml`` (:func:`scan_ods`), streamed through the bounded reader, which also counts
-each table's repeated rows and cells before calamine builds them.
+† python-calamine gives neither an .ods's merged ranges nor its hidden rows and columns;
+they are read from its ``content.xml`` (:func:`scan_ods`), streamed through the bounded
+reader, which also counts each table's repeated rows and cells before calamine builds them.
 
 Memory is bounded before anything is materialised: an .xlsx's sheets are first scanned as a
 stream (rows, cells and formulas counted without building anything) and refused over the
@@ -433,9 +433,13 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                 continue
             merged = tuple((top + 1, left + 1, bottom + 1, right + 1)
                            for (top, left), (bottom, right) in (sheet.merged_cell_ranges or ()))
-            if not merged and name in ods_tables:
-                merged = tuple(ods_tables[name].merged)
-            grids.append(Grid(name, rows, merged, hidden=hidden.get(name, False)))
+            hidden_rows: frozenset[int] = frozenset()
+            hidden_columns: frozenset[int] = frozenset()
+            if name in ods_tables:
+                merged = merged or tuple(ods_tables[name].merged)
+                hidden_rows, hidden_columns = ods_tables[name].hidden(end[0] + 1, end[1] + 1)
+            grids.append(Grid(name, rows, merged, hidden_rows, hidden_columns,
+                              hidden=hidden.get(name, False)))
     if problems:
         return None, problems
     return Book(filename, kind, tuple(grids)), []
@@ -454,6 +458,18 @@ class OdsTable:
     rows: int = 0
     columns: int = 0
     cells: int = 0
+    hidden_rows: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) of each run of hidden (collapsed or filtered) rows; likewise columns."""
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    defined_columns: int = 0
+
+    def hidden(self, height: int, width: int) -> tuple[frozenset[int], frozenset[int]]:
+        """The hidden rows and columns up to the grid's last row and column (a run hidden
+        to the end of the sheet is not spread over a million rows)."""
+        rows = {r for first, last in self.hidden_rows for r in range(first, min(last, height) + 1)}
+        columns = {c for first, last in self.hidden_columns
+                   for c in range(first, min(last, width) + 1)}
+        return frozenset(rows), frozenset(columns)
 
 
 def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable]:
@@ -509,9 +525,17 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
                 state["row"] = 0
         elif state["depth"] != 1:
             return
+        elif local == "table-column":
+            table, repeat = current[-1], number(attrs, "number-columns-repeated")
+            if attrs.get(table_ns + "visibility", "visible") != "visible":
+                table.hidden_columns.append((table.defined_columns + 1,
+                                             table.defined_columns + repeat))
+            table.defined_columns += repeat
         elif local == "table-row":
             state.update(row=state["row"] + 1, column=0,
                          repeat=number(attrs, "number-rows-repeated"))
+            if attrs.get(table_ns + "visibility", "visible") != "visible":
+                current[-1].hidden_rows.append((state["row"], state["row"] + state["repeat"] - 1))
         elif local in ("table-cell", "covered-table-cell"):
             column = state["column"] + 1
             repeat = number(attrs, "number-columns-repeated")

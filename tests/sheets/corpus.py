@@ -247,7 +247,8 @@ def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
 
 
 def to_ods(sheets: Sequence[Sheet]) -> bytes:
-    """An OpenDocument spreadsheet of ``sheets`` (merged ranges kept; formats are not)."""
+    """An OpenDocument spreadsheet of ``sheets`` (merged ranges, hidden rows and columns kept;
+    number formats are not)."""
     tables = []
     for sheet in sheets:
         grid = sheet.grid()
@@ -276,8 +277,12 @@ def to_ods(sheets: Sequence[Sheet]) -> bytes:
         rows.append(f'<table:table-row table:number-rows-repeated="{1_048_576 - height}">'
                     '<table:table-cell table:number-columns-repeated="1024"/>'
                     "</table:table-row>")
-        tables.append(f"<table:table table:name={quoteattr(sheet.name)}>"
-                      f'<table:table-column table:number-columns-repeated="{max(width, 1)}"/>'
+        columns = "".join(
+            '<table:table-column table:visibility="collapse"/>'
+            if get_column_letter(c) in sheet.hidden_columns else "<table:table-column/>"
+            for c in range(1, width + 1))
+        tables.append(f"<table:table table:name={quoteattr(sheet.name)}>{columns}"
+                      '<table:table-column table:number-columns-repeated="1000"/>'
                       f"{''.join(rows)}</table:table>")
     content = ('<?xml version="1.0" encoding="UTF-8"?>'
                f"<office:document-content {ODS_NS}><office:body><office:spreadsheet>"

@@ -156,11 +156,12 @@ def test_merged_cells(rubric: Rubric) -> None:
                              "B8": 50.0, "C8": 100.0}
 
 
-def test_hidden_rows_and_columns_are_read_with_a_warning(rubric: Rubric) -> None:
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_hidden_rows_and_columns_are_read_with_a_warning(rubric: Rubric, kind: str) -> None:
     base = sheet(Bayu=(70, 700))
     base.hidden_rows.add(5)
     base.hidden_columns.add("C")
-    frame, problems = read(corpus.to_xlsx([base]), rubric, ENTRIES)
+    frame, problems = read(corpus.write([base], kind), rubric, ENTRIES, f"c.{kind}")
     [problem] = problems
     # hidden: row 5 (B5, C5) and column C (C4 to C7)
     assert (problem.severity, problem.code, problem.cell) == ("warning", "cell.hidden", "B4:C7")

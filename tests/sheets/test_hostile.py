@@ -358,3 +358,29 @@ def test_rows_cells_and_formulas_are_counted_from_the_stream() -> None:
         [(name, count)] = scan_xlsx(xlsx_by_hand({"Nilai": part})).items()
         assert (name, count.rows, count.cells, count.formulas) == ("Nilai", rows, cells,
                                                                     count_f)
+
+
+def test_an_ods_hiding_the_rest_of_the_sheet_costs_nothing(poster: Rubric,
+                                                           poster_entries: Entries) -> None:
+    """LibreOffice hides "to the end" as one run of a million rows (and a thousand columns):
+    the hidden rows are kept as far as the data goes, not spread over the million."""
+    data = corpus.to_ods(corpus.judges_workbook()[:1])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        content = archive.read("content.xml").decode()
+    content = content.replace('<table:table-row table:number-rows-repeated=',
+                              '<table:table-row table:visibility="collapse" '
+                              'table:number-rows-repeated=').replace(
+        '<table:table-column table:number-columns-repeated="1000"/>',
+        '<table:table-column table:visibility="collapse" '
+        'table:number-columns-repeated="1000"/>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", b"<manifest/>", zipfile.ZIP_DEFLATED)
+    (frame, problems), peak = peak_memory(
+        lambda: read_workbook(buffer.getvalue(), "s.ods", poster, poster_entries))
+    assert problems == []
+    assert len(frame) == 14
+    assert peak < 4 * MB
