@@ -24,7 +24,7 @@ What each format gives (what is missing is a documented gap, not an error):
 kind   parser                    merged hidden formats errors / formulas w/o value
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
-xls    python-calamine           yes    no     no      no (read as empty) / no
+xls    python-calamine           yes    no     no      yes‡ / no
 ods    python-calamine           yes†   yes†   no      no / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
@@ -33,6 +33,9 @@ csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
 † python-calamine gives neither an .ods's merged ranges nor its hidden rows and columns;
 they are read from its ``content.xml`` (:func:`scan_ods`), streamed through the bounded
 reader, which also counts each table's repeated rows and cells before calamine builds them.
+
+‡ python-calamine gives an .xls's error values as empty cells; they are read from the BIFF
+records (:func:`biff_errors`).
 
 Memory is bounded before anything is materialised: an .xlsx's sheets are first scanned as a
 stream (rows, cells and formulas counted without building anything) and refused over the
@@ -398,6 +401,7 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
     problems: list[Problem] = []
     grids = []
     ods_tables: dict[str, OdsTable] = {}
+    xls_errors: dict[str, dict[tuple[int, int], str]] | None = None
     if kind == "ods":
         try:
             ods_tables = scan_ods(data, limits)
@@ -433,6 +437,12 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                 continue
             merged = tuple((top + 1, left + 1, bottom + 1, right + 1)
                            for (top, left), (bottom, right) in (sheet.merged_cell_ranges or ()))
+            if kind == "xls":
+                if xls_errors is None:
+                    xls_errors = biff_errors(data, limits)
+                for (r, c), code in xls_errors.get(name, {}).items():
+                    if c not in rows.get(r, {}):
+                        rows.setdefault(r, {})[c] = CellError(code)
             hidden_rows: frozenset[int] = frozenset()
             hidden_columns: frozenset[int] = frozenset()
             if name in ods_tables:
@@ -579,6 +589,62 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
     return tables
+
+
+_BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
+                0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+
+
+def biff_errors(data: bytes, limits: Limits = DEFAULT_LIMITS
+                ) -> dict[str, dict[tuple[int, int], str]]:
+    """The error values of an .xls (python-calamine gives them as empty cells): by sheet
+    name, (row, column) 1-based -> ``#DIV/0!`` and its kin, from the BOOLERR records and the
+    FORMULA records whose saved result is an error. Empty when the workbook stream cannot be
+    read (then the cells stay empty, as calamine gives them)."""
+    import struct
+
+    stream = safety.cfb_stream(data, "Workbook", limits.max_uncompressed_bytes) or \
+        safety.cfb_stream(data, "Book", limits.max_uncompressed_bytes)
+    if stream is None:
+        return {}
+
+    def records(position: int) -> Iterator[tuple[int, bytes]]:
+        while position + 4 <= len(stream):
+            kind, length = struct.unpack_from("<HH", stream, position)
+            yield kind, stream[position + 4:position + 4 + length]
+            if kind == 0x000A:  # EOF: the end of this substream
+                return
+            position += 4 + length
+
+    sheets: list[tuple[str, int]] = []
+    for kind, payload in records(0):
+        if kind == 0x0085 and len(payload) >= 8:  # BOUNDSHEET8: where each sheet starts
+            offset, _, _, count, high = struct.unpack_from("<LBBBB", payload)
+            raw = payload[8:8 + count * (2 if high & 1 else 1)]
+            sheets.append((raw.decode("utf-16-le" if high & 1 else "latin-1", "replace"),
+                           offset))
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    # each sheet's records once, and no more sheets than a workbook may have (the reader
+    # refuses more anyway): a hostile directory cannot make this walk the stream many times
+    walked: set[int] = set()
+    for name, offset in sheets[:limits.max_sheets]:
+        if offset in walked:
+            continue
+        walked.add(offset)
+        cells: dict[tuple[int, int], str] = {}
+        for kind, payload in records(offset):
+            code = None
+            if kind == 0x0205 and len(payload) >= 8 and payload[7] == 1:  # BOOLERR, an error
+                code = _BIFF_ERRORS.get(payload[6])
+            elif kind == 0x0006 and len(payload) >= 14 and payload[6] == 2 and \
+                    payload[12:14] == b"\xff\xff":  # FORMULA whose result is an error
+                code = _BIFF_ERRORS.get(payload[8])
+            if code is not None:
+                row, column = struct.unpack_from("<HH", payload)
+                cells[row + 1, column + 1] = code
+        if cells:
+            found[name] = cells
+    return found
 
 
 def _calamine_rows(sheet: Any, start: tuple[int, int], end: tuple[int, int], limits: Limits

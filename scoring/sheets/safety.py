@@ -49,7 +49,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import PurePath
 from typing import Literal
@@ -680,7 +680,36 @@ class _CfbError(Exception):
 
 
 def _cfb_entries(data: bytes) -> tuple[list[tuple[str, int, int]], int, int]:
-    """Directory entries (name, start sector, size), the sector size and the mini cutoff.
+    """Directory entries (name, start sector, size), the sector size and the mini cutoff
+    (see :func:`_cfb`)."""
+    entries, size, cutoff, _ = _cfb(data)
+    return entries, size, cutoff
+
+
+def cfb_stream(data: bytes, name: str, limit: int) -> bytes | None:
+    """The stream ``name`` of an OLE2 file, followed through the FAT, at most ``limit`` bytes;
+    None when it is not there, lives in the mini stream (under 4 KB) or cannot be read."""
+    try:
+        entries, size, cutoff, next_sector = _cfb(data)
+        found = next(((start, length) for n, start, length in entries if n == name), None)
+        if found is None or found[1] < cutoff or found[1] > limit:
+            return None
+        start, length = found
+        out, seen, current = bytearray(), set(), start
+        while current < _END_OF_CHAIN and len(out) < length:
+            if current in seen or (current + 2) * size > len(data):
+                return None
+            seen.add(current)
+            out += data[(current + 1) * size:(current + 2) * size]
+            current = next_sector(current)
+        return bytes(out[:length]) if len(out) >= length else None
+    except (_CfbError, struct.error, IndexError):
+        return None
+
+
+def _cfb(data: bytes) -> tuple[list[tuple[str, int, int]], int, int, Callable[[int], int]]:
+    """Directory entries (name, start sector, size), the sector size, the mini cutoff and
+    the FAT's next-sector function.
 
     A minimal reader of [MS-CFB]: enough to list stream names and find the first sector of
     one; every sector number is checked against the file and chains are followed at most
@@ -740,7 +769,7 @@ def _cfb_entries(data: bytes) -> tuple[list[tuple[str, int, int]], int, int]:
             entries.append((name, start, stream_size & 0xFFFFFFFF if shift == 9
                             else stream_size))
         current = next_sector(current)
-    return entries, size, cutoff
+    return entries, size, cutoff, next_sector
 
 
 def _inspect_ole(data: bytes, filename: str) -> Inspection:

@@ -46,7 +46,7 @@ class Formula:
     """A formula cell: its text (with ``=``) and the result the file saved, if any."""
 
     text: str
-    cached: float | str | None = None
+    cached: float | str | ErrorValue | None = None
 
 
 @dataclass(frozen=True)
@@ -174,8 +174,12 @@ def _with_cached_results(data: bytes, cached: dict[int, dict[str, Any]]) -> byte
         def edit(content: bytes) -> bytes:
             text = content.decode()
             for cell, value in values.items():
-                kind = ' t="str"' if isinstance(value, str) else ""
-                shown = escape(value) if isinstance(value, str) else repr(float(value))
+                if isinstance(value, ErrorValue):
+                    kind, shown = ' t="e"', escape(value.code)
+                elif isinstance(value, str):
+                    kind, shown = ' t="str"', escape(value)
+                else:
+                    kind, shown = "", repr(float(value))
                 text, n = re.subn(rf'<c r="{cell}"([^>]*)><f>([^<]*)</f><v\s*/>',
                                   rf'<c r="{cell}"\g<1>{kind}><f>\g<2></f><v>{shown}</v>', text)
                 if n != 1:
@@ -377,7 +381,8 @@ _BIFF_ERRORS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17,
 
 def to_xls(sheets: Sequence[Sheet]) -> bytes:
     """An Excel 97-2003 workbook of ``sheets``: texts in the shared string table, numbers,
-    booleans and errors, merged ranges; formulas are written as their saved result."""
+    booleans and errors, merged ranges; formulas are written as their saved result (an error
+    result as a FORMULA record, as Excel writes it)."""
     strings: list[str] = []
     index_of: dict[str, int] = {}
 
@@ -396,6 +401,13 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
         records.append(_record(0x0200, struct.pack("<LLHHH", 0, height, 0, width, 0)))
         for (row, column), value in sorted(grid.items()):
             r, c = row - 1, column - 1
+            if isinstance(value, Formula) and isinstance(value.cached, ErrorValue):
+                # FORMULA: a saved result that is an error (type 2, the code, 0xFFFF), no
+                # parsed expression
+                result = bytes([2, 0, _BIFF_ERRORS[value.cached.code], 0, 0, 0, 0xFF, 0xFF])
+                records.append(_record(0x0006, struct.pack("<HHH", r, c, 15) + result
+                                       + struct.pack("<HLH", 0, 0, 0)))
+                continue
             if isinstance(value, Formula):
                 value = value.cached if value.cached is not None else ""
                 if value == "":

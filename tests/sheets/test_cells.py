@@ -171,7 +171,7 @@ def test_hidden_rows_and_columns_are_read_with_a_warning(rubric: Rubric, kind: s
 
 
 @pytest.mark.parametrize("code", ["#DIV/0!", "#N/A", "#VALUE!"])
-@pytest.mark.parametrize("kind", ["xlsx", "ods", "csv"])
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "csv"])
 def test_error_values(rubric: Rubric, code: str, kind: str) -> None:
     base = sheet()
     base.cells["C6"] = corpus.ErrorValue(code)
@@ -182,13 +182,13 @@ def test_error_values(rubric: Rubric, code: str, kind: str) -> None:
     assert "C6" not in scores(frame) and len(frame) == 7
 
 
-def test_error_values_in_xls_are_missing_scores(rubric: Rubric) -> None:
-    """python-calamine gives an .xls's error cells as empty (a documented gap): the cell still
-    ends in a problem naming it."""
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_formula_whose_saved_result_is_an_error(rubric: Rubric, kind: str) -> None:
     base = sheet()
-    base.cells["C6"] = corpus.ErrorValue("#DIV/0!")
-    frame, problems = read(corpus.to_xls([base]), rubric, ENTRIES, "c.xls")
-    assert where(problems) == [("error", "score.missing", "C6")]
+    base.cells["B5"] = corpus.Formula("=C5/0", corpus.ErrorValue("#DIV/0!"))
+    frame, problems = read(corpus.write([base], kind), rubric, ENTRIES, f"c.{kind}")
+    assert [(p.code, p.cell, p.params["value"]) for p in problems] == [
+        ("cell.error_value", "B5", "#DIV/0!")]
     assert len(frame) == 7
 
 

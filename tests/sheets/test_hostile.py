@@ -384,3 +384,30 @@ def test_an_ods_hiding_the_rest_of_the_sheet_costs_nothing(poster: Rubric,
     assert problems == []
     assert len(frame) == 14
     assert peak < 4 * MB
+
+
+def test_an_xls_whose_sheets_all_point_at_one_place_is_walked_once() -> None:
+    """The error values of an .xls are read from its records; a directory listing the same
+    sheet thousands of times costs one walk, in bounded memory."""
+    import struct
+
+    from scoring.sheets.grid import biff_errors
+
+    sheet = corpus.Sheet("Nilai").put("A1", "Ani Rahayu")
+    sheet.cells["B1"] = corpus.ErrorValue("#DIV/0!")
+    data = corpus.to_xls([sheet])
+    assert biff_errors(data) == {"Nilai": {(1, 2): "#DIV/0!"}}
+    stream = safety.cfb_stream(data, "Workbook", 10 * MB)
+    assert stream is not None
+    position = stream.find(struct.pack("<H", 0x0085))
+    length = struct.unpack_from("<H", stream, position + 2)[0]
+    boundsheet = stream[position:position + 4 + length]
+    many = stream[:position] + boundsheet * 2000 + stream[position + 4 + length:]
+    # the sheet's own offset moved: it is where the first BOUNDSHEET was, plus the copies
+    offset = struct.unpack_from("<L", boundsheet, 4)[0] + len(boundsheet) * 1999
+    many = many.replace(boundsheet, boundsheet[:4] + struct.pack("<L", offset)
+                        + boundsheet[8:])
+    hostile = corpus.ole2({"Workbook": many})
+    found, peak = peak_memory(lambda: biff_errors(hostile))
+    assert found == {"Nilai": {(1, 2): "#DIV/0!"}}
+    assert peak < 2 * MB

@@ -65,7 +65,7 @@ POSTER_HEADINGS = {"Kebaruan Ide": "ide", "Desain visual": "desain",
 
 def effective(value: Value | None, kind: str) -> Value | None:
     """What the file holds once written in ``kind`` (the writers write a formula's saved
-    result where the format keeps no formula; python-calamine reads an .xls error as empty)."""
+    result where the format keeps no formula)."""
     if value is None:
         return None
     content = value.content
@@ -73,8 +73,6 @@ def effective(value: Value | None, kind: str) -> Value | None:
         if content.cached is None:
             return None  # nothing saved: the cell reads as empty
         return Value(content.cached, value.number)
-    if kind == "xls" and isinstance(content, corpus.ErrorValue):
-        return None
     if isinstance(content, str) and not content.strip():
         return None
     return value
