@@ -25,14 +25,15 @@ kind   parser                    merged hidden formats errors / formulas w/o val
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
 xls    python-calamine           yes    no     no      yes‡ / no
-ods    python-calamine           yes†   yes†   no      no / no
+ods    python-calamine           yes†   yes†   no      yes† / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
 ====== ========================= ====== ====== ======= ============================
 
-† python-calamine gives neither an .ods's merged ranges nor its hidden rows and columns;
-they are read from its ``content.xml`` (:func:`scan_ods`), streamed through the bounded
-reader, which also counts each table's repeated rows and cells before calamine builds them.
+† python-calamine gives neither an .ods's merged ranges nor its hidden rows and columns, and
+reads a formula's error as 0; they are read from its ``content.xml`` (:func:`scan_ods`),
+streamed through the bounded reader, which also counts each table's repeated rows and cells
+before calamine builds them.
 
 ‡ python-calamine gives an .xls's error values as empty cells; they are read from the BIFF
 records (:func:`biff_errors`).
@@ -446,6 +447,8 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
             hidden_rows: frozenset[int] = frozenset()
             hidden_columns: frozenset[int] = frozenset()
             if name in ods_tables:
+                for (r, c), code in ods_tables[name].errors.items():
+                    rows.setdefault(r, {})[c] = CellError(code)
                 merged = merged or tuple(ods_tables[name].merged)
                 hidden_rows, hidden_columns = ods_tables[name].hidden(end[0] + 1, end[1] + 1)
             grids.append(Grid(name, rows, merged, hidden_rows, hidden_columns,
@@ -457,6 +460,7 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
 
 _ODS_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODS_CALCEXT_NS = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
 @dataclass
@@ -472,6 +476,9 @@ class OdsTable:
     """(first, last) of each run of hidden (collapsed or filtered) rows; likewise columns."""
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     defined_columns: int = 0
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(row, column) -> the error a formula gave (``#DIV/0!``): LibreOffice saves such a cell
+    as the number 0 marked ``calcext:value-type="error"``, which calamine reads as 0."""
 
     def hidden(self, height: int, width: int) -> tuple[frozenset[int], frozenset[int]]:
         """The hidden rows and columns up to the grid's last row and column (a run hidden
@@ -502,6 +509,11 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
     state = {"depth": 0, "row": 0, "column": 0, "repeat": 1, "in_cell": 0}
     current: list[OdsTable] = []
     cell: dict[str, int] = {}
+    text: list[str] = []
+
+    def characters(data: str) -> None:
+        if cell.get("error") and sum(map(len, text)) < 40:
+            text.append(data)
 
     def number(attrs: Mapping[str, str], name: str) -> int:
         try:
@@ -560,11 +572,19 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
                                            column + columns - 1))
             if office_ns + "value-type" in attrs or table_ns + "formula" in attrs:
                 filled()
+            if attrs.get(_ODS_CALCEXT_NS + sep + "value-type") == "error" and \
+                    len(current[-1].errors) < MAX_CELLS:
+                cell["error"] = 1
+                text.clear()
 
     def end(tag: str) -> None:
         if state["in_cell"]:
             state["in_cell"] -= 1
             if not state["in_cell"]:
+                if cell.get("error"):
+                    code = "".join(text).strip()[:20]
+                    current[-1].errors[state["row"], cell["column"]] = (
+                        code if code.startswith(("#", "Err:")) else "#VALUE!")
                 cell.clear()
             return
         namespace, _, local = tag.rpartition(sep)
@@ -581,6 +601,7 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
     parser = expat.ParserCreate(namespace_separator=sep)
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     with zipfile.ZipFile(BytesIO(data)) as archive:

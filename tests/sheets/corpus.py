@@ -223,6 +223,7 @@ ODS_NS = (
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
     'office:version="1.2"')
 
 
@@ -231,8 +232,15 @@ def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
     if span is not None:
         spans = (f' table:number-rows-spanned="{span[0]}"'
                  f' table:number-columns-spanned="{span[1]}"')
+    if isinstance(value, ErrorValue):
+        value = Formula("=NA()", value)  # an error is what a formula gives
     if isinstance(value, Formula):
         formula = quoteattr("of:" + value.text)
+        if isinstance(value.cached, ErrorValue):
+            # as LibreOffice saves it: the number 0, marked as an error, the code as text
+            return (f'<table:table-cell table:formula={formula} office:value-type="float" '
+                    f'office:value="0" calcext:value-type="error"{spans}>'
+                    f"<text:p>{escape(value.cached.code)}</text:p></table:table-cell>")
         if value.cached is None:
             return f"<table:table-cell table:formula={formula}{spans}/>"
         return (f'<table:table-cell table:formula={formula} office:value-type="float" '
@@ -245,8 +253,7 @@ def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
     if isinstance(value, (int, float)):
         return (f'<table:table-cell office:value-type="float" office:value="{value!r}"{spans}>'
                 f"<text:p>{value}</text:p></table:table-cell>")
-    text = value.code if isinstance(value, ErrorValue) else str(value)
-    return (f'<table:table-cell office:value-type="string"{spans}><text:p>{escape(text)}'
+    return (f'<table:table-cell office:value-type="string"{spans}><text:p>{escape(str(value))}'
             "</text:p></table:table-cell>")
 
 
