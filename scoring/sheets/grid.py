@@ -25,15 +25,15 @@ kind   parser                    merged hidden formats errors / formulas w/o val
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
 xls    python-calamine           yes    no     no      yes‡ / no
-ods    python-calamine           yes†   yes†   no      yes† / no
+ods    python-calamine           yes†   yes†   %†      yes† / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
 ====== ========================= ====== ====== ======= ============================
 
-† python-calamine gives neither an .ods's merged ranges nor its hidden rows and columns, and
-reads a formula's error as 0; they are read from its ``content.xml`` (:func:`scan_ods`),
-streamed through the bounded reader, which also counts each table's repeated rows and cells
-before calamine builds them.
+† python-calamine gives neither an .ods's merged ranges, its hidden rows and columns nor
+its percent cells, and reads a formula's error as 0; they are read from its ``content.xml``
+(:func:`scan_ods`), streamed through the bounded reader, which also counts each table's
+repeated rows and cells before calamine builds them.
 
 ‡ python-calamine gives an .xls's error values as empty cells; they are read from the BIFF
 records (:func:`biff_errors`).
@@ -451,7 +451,9 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                     rows.setdefault(r, {})[c] = CellError(code)
                 merged = merged or tuple(ods_tables[name].merged)
                 hidden_rows, hidden_columns = ods_tables[name].hidden(end[0] + 1, end[1] + 1)
-            grids.append(Grid(name, rows, merged, hidden_rows, hidden_columns,
+            formats = {cell: "0%" for cell in ods_tables[name].percent} \
+                if name in ods_tables else {}
+            grids.append(Grid(name, rows, merged, hidden_rows, hidden_columns, formats,
                               hidden=hidden.get(name, False)))
     if problems:
         return None, problems
@@ -476,6 +478,8 @@ class OdsTable:
     """(first, last) of each run of hidden (collapsed or filtered) rows; likewise columns."""
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     defined_columns: int = 0
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    """Cells of value type ``percentage`` (85% is kept as 0.85, as in Excel)."""
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     """(row, column) -> the error a formula gave (``#DIV/0!``): LibreOffice saves such a cell
     as the number 0 marked ``calcext:value-type="error"``, which calamine reads as 0."""
@@ -572,6 +576,9 @@ def scan_ods(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, OdsTable
                                            column + columns - 1))
             if office_ns + "value-type" in attrs or table_ns + "formula" in attrs:
                 filled()
+            if attrs.get(office_ns + "value-type") == "percentage" and \
+                    len(current[-1].percent) < MAX_CELLS:
+                current[-1].percent.add((state["row"], column))
             if attrs.get(_ODS_CALCEXT_NS + sep + "value-type") == "error" and \
                     len(current[-1].errors) < MAX_CELLS:
                 cell["error"] = 1

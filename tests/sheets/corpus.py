@@ -227,7 +227,7 @@ ODS_NS = (
     'office:version="1.2"')
 
 
-def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
+def _ods_cell(value: Any, span: tuple[int, int] | None, number_format: str = "") -> str:
     spans = ""
     if span is not None:
         spans = (f' table:number-rows-spanned="{span[0]}"'
@@ -250,6 +250,9 @@ def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
         return (f'<table:table-cell office:value-type="boolean" '
                 f'office:boolean-value="{str(value).lower()}"{spans}>'
                 f"<text:p>{str(value).upper()}</text:p></table:table-cell>")
+    if isinstance(value, (int, float)) and "%" in number_format:
+        return (f'<table:table-cell office:value-type="percentage" office:value="{value!r}"'
+                f"{spans}><text:p>{value * 100:g}%</text:p></table:table-cell>")
     if isinstance(value, (int, float)):
         return (f'<table:table-cell office:value-type="float" office:value="{value!r}"{spans}>'
                 f"<text:p>{value}</text:p></table:table-cell>")
@@ -258,8 +261,8 @@ def _ods_cell(value: Any, span: tuple[int, int] | None) -> str:
 
 
 def to_ods(sheets: Sequence[Sheet]) -> bytes:
-    """An OpenDocument spreadsheet of ``sheets`` (merged ranges, hidden rows and columns kept;
-    number formats are not)."""
+    """An OpenDocument spreadsheet of ``sheets`` (merged ranges, hidden rows and columns and
+    percent cells kept; other number formats are not)."""
     tables = []
     for sheet in sheets:
         grid = sheet.grid()
@@ -280,7 +283,9 @@ def to_ods(sheets: Sequence[Sheet]) -> bytes:
                 if (row, column) in covered:
                     cells.append("<table:covered-table-cell/>")
                 elif (row, column) in grid:
-                    cells.append(_ods_cell(grid[row, column], spans.get((row, column))))
+                    cells.append(_ods_cell(grid[row, column], spans.get((row, column)),
+                                           sheet.formats.get(f"{get_column_letter(column)}{row}",
+                                                             "")))
                 else:
                     cells.append("<table:table-cell/>")
             rows.append(f"<table:table-row{visibility}>{''.join(cells)}</table:table-row>")

@@ -107,11 +107,12 @@ def test_non_breaking_and_other_unusual_spaces(rubric: Rubric) -> None:
     assert set(names.entry_id) == {"p-ani", "p-bayu", "u-citra", "u-dodi"}
 
 
-def test_percent_cells(rubric: Rubric) -> None:
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_percent_cells(rubric: Rubric, kind: str) -> None:
     # 85,5% formatted as percent is stored as 0.855; typed as text it says "%"
     base = sheet(Ani=(0.855, 100), Bayu=(0.9, 100), Citra=("85,5%", 100))
     base.formats.update({"B4": "0.0%", "B5": "0%"})
-    frame, problems = read(corpus.to_xlsx([base]), rubric, ENTRIES)
+    frame, problems = read(corpus.write([base], kind), rubric, ENTRIES, f"c.{kind}")
     assert scores(frame) == {"B4": 85.5, "C4": 100.0, "B5": 90.0, "C5": 100.0,
                              "B6": 85.5, "C6": 100.0, "B7": 50.0, "C7": 100.0}
     [problem] = problems
