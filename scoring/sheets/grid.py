@@ -24,7 +24,7 @@ What each format gives (what is missing is a documented gap, not an error):
 kind   parser                    merged hidden formats errors / formulas w/o value
 ====== ========================= ====== ====== ======= ============================
 xlsx   openpyxl (cached values)  yes    yes    yes     yes / yes
-xls    python-calamine           yes    no     no      yes‡ / no
+xls    python-calamine           yes    no     %‡      yes‡ / no
 ods    python-calamine           yes†   yes†   %†      yes† / no
 xlsb   python-calamine           no     no     no      no / no
 csv    :mod:`.csvread`           --     --     --      ``#DIV/0!`` text / --
@@ -35,8 +35,8 @@ its percent cells, and reads a formula's error as 0; they are read from its ``co
 (:func:`scan_ods`), streamed through the bounded reader, which also counts each table's
 repeated rows and cells before calamine builds them.
 
-‡ python-calamine gives an .xls's error values as empty cells; they are read from the BIFF
-records (:func:`biff_errors`).
+‡ python-calamine gives an .xls's error values as empty cells, and no number formats; the
+errors and the percent cells are read from the BIFF records (:func:`biff_cells`).
 
 Memory is bounded before anything is materialised: an .xlsx's sheets are first scanned as a
 stream (rows, cells and formulas counted without building anything) and refused over the
@@ -402,7 +402,7 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
     problems: list[Problem] = []
     grids = []
     ods_tables: dict[str, OdsTable] = {}
-    xls_errors: dict[str, dict[tuple[int, int], str]] | None = None
+    xls_cells: dict[str, tuple[dict[tuple[int, int], str], set[tuple[int, int]]]] | None = None
     if kind == "ods":
         try:
             ods_tables = scan_ods(data, limits)
@@ -438,12 +438,15 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                 continue
             merged = tuple((top + 1, left + 1, bottom + 1, right + 1)
                            for (top, left), (bottom, right) in (sheet.merged_cell_ranges or ()))
+            formats: dict[tuple[int, int], str] = {}
             if kind == "xls":
-                if xls_errors is None:
-                    xls_errors = biff_errors(data, limits)
-                for (r, c), code in xls_errors.get(name, {}).items():
+                if xls_cells is None:
+                    xls_cells = biff_cells(data, limits)
+                errors, percent = xls_cells.get(name, ({}, set()))
+                for (r, c), code in errors.items():
                     if c not in rows.get(r, {}):
                         rows.setdefault(r, {})[c] = CellError(code)
+                formats = dict.fromkeys(percent, "0%")
             hidden_rows: frozenset[int] = frozenset()
             hidden_columns: frozenset[int] = frozenset()
             if name in ods_tables:
@@ -451,8 +454,7 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
                     rows.setdefault(r, {})[c] = CellError(code)
                 merged = merged or tuple(ods_tables[name].merged)
                 hidden_rows, hidden_columns = ods_tables[name].hidden(end[0] + 1, end[1] + 1)
-            formats = {cell: "0%" for cell in ods_tables[name].percent} \
-                if name in ods_tables else {}
+                formats = dict.fromkeys(ods_tables[name].percent, "0%")
             grids.append(Grid(name, rows, merged, hidden_rows, hidden_columns, formats,
                               hidden=hidden.get(name, False)))
     if problems:
@@ -625,10 +627,17 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
 
 def biff_errors(data: bytes, limits: Limits = DEFAULT_LIMITS
                 ) -> dict[str, dict[tuple[int, int], str]]:
-    """The error values of an .xls (python-calamine gives them as empty cells): by sheet
-    name, (row, column) 1-based -> ``#DIV/0!`` and its kin, from the BOOLERR records and the
-    FORMULA records whose saved result is an error. Empty when the workbook stream cannot be
-    read (then the cells stay empty, as calamine gives them)."""
+    """The error values of an .xls by sheet name (see :func:`biff_cells`)."""
+    return {name: cells for name, (cells, _) in biff_cells(data, limits).items() if cells}
+
+
+def biff_cells(data: bytes, limits: Limits = DEFAULT_LIMITS
+               ) -> dict[str, tuple[dict[tuple[int, int], str], set[tuple[int, int]]]]:
+    """What python-calamine does not give of an .xls, by sheet name: its error values
+    ((row, column) 1-based -> ``#DIV/0!`` and its kin: the BOOLERR records and the FORMULA
+    records whose saved result is an error; calamine gives them as empty cells) and its
+    percent cells (numbers whose format, through their XF record, shows ``%``). Empty when
+    the workbook stream cannot be read (the cells are then as calamine gives them)."""
     import struct
 
     stream = safety.cfb_stream(data, "Workbook", limits.max_uncompressed_bytes) or \
@@ -645,13 +654,23 @@ def biff_errors(data: bytes, limits: Limits = DEFAULT_LIMITS
             position += 4 + length
 
     sheets: list[tuple[str, int]] = []
+    formats: dict[int, str] = {9: "0%", 10: "0.00%"}  # the built-in percent formats
+    xf_formats: list[int] = []
     for kind, payload in records(0):
         if kind == 0x0085 and len(payload) >= 8:  # BOUNDSHEET8: where each sheet starts
             offset, _, _, count, high = struct.unpack_from("<LBBBB", payload)
             raw = payload[8:8 + count * (2 if high & 1 else 1)]
             sheets.append((raw.decode("utf-16-le" if high & 1 else "latin-1", "replace"),
                            offset))
-    found: dict[str, dict[tuple[int, int], str]] = {}
+        elif kind == 0x041E and len(payload) >= 5:  # FORMAT: a number format's text
+            number, count, high = struct.unpack_from("<HHB", payload)
+            raw = payload[5:5 + count * (2 if high & 1 else 1)]
+            formats[number] = raw.decode("utf-16-le" if high & 1 else "latin-1", "replace")
+        elif kind == 0x00E0 and len(payload) >= 4:  # XF: a cell style and its format
+            xf_formats.append(struct.unpack_from("<H", payload, 2)[0])
+    percent_xfs = {index for index, number in enumerate(xf_formats)
+                   if is_percent(formats.get(number, ""))}
+    found: dict[str, tuple[dict[tuple[int, int], str], set[tuple[int, int]]]] = {}
     # each sheet's records once, and no more sheets than a workbook may have (the reader
     # refuses more anyway): a hostile directory cannot make this walk the stream many times
     walked: set[int] = set()
@@ -659,20 +678,33 @@ def biff_errors(data: bytes, limits: Limits = DEFAULT_LIMITS
         if offset in walked:
             continue
         walked.add(offset)
-        cells: dict[tuple[int, int], str] = {}
+        errors: dict[tuple[int, int], str] = {}
+        percent: set[tuple[int, int]] = set()
         for kind, payload in records(offset):
+            if len(payload) < 6:
+                continue
+            row, column, xf = struct.unpack_from("<HHH", payload)
             code = None
             if kind == 0x0205 and len(payload) >= 8 and payload[7] == 1:  # BOOLERR, an error
                 code = _BIFF_ERRORS.get(payload[6])
             elif kind == 0x0006 and len(payload) >= 14 and payload[6] == 2 and \
                     payload[12:14] == b"\xff\xff":  # FORMULA whose result is an error
                 code = _BIFF_ERRORS.get(payload[8])
+            elif kind in (0x0203, 0x027E, 0x0006) and xf in percent_xfs:  # NUMBER, RK
+                percent.add((row + 1, column + 1))
+            elif kind == 0x00BD and percent_xfs:  # MULRK: a run of (XF, RK) from column
+                for index in range((len(payload) - 6) // 6):
+                    if struct.unpack_from("<H", payload, 4 + 6 * index)[0] in percent_xfs:
+                        percent.add((row + 1, column + 1 + index))
             if code is not None:
-                row, column = struct.unpack_from("<HH", payload)
-                cells[row + 1, column + 1] = code
-        if cells:
-            found[name] = cells
+                errors[row + 1, column + 1] = code
+        found[name] = (errors, percent)
     return found
+
+
+def is_percent(number_format: str) -> bool:
+    """True for a number format showing ``%`` outside quotes (``0%``, ``0.00%``)."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
 def _calamine_rows(sheet: Any, start: tuple[int, int], end: tuple[int, int], limits: Limits

@@ -392,9 +392,9 @@ _BIFF_ERRORS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17,
 
 
 def to_xls(sheets: Sequence[Sheet]) -> bytes:
-    """An Excel 97-2003 workbook of ``sheets``: texts in the shared string table, numbers,
-    booleans and errors, merged ranges; formulas are written as their saved result (an error
-    result as a FORMULA record, as Excel writes it)."""
+    """An Excel 97-2003 workbook of ``sheets``: texts in the shared string table, numbers
+    (a percent format kept), booleans and errors, merged ranges; formulas are written as
+    their saved result (an error result as a FORMULA record, as Excel writes it)."""
     strings: list[str] = []
     index_of: dict[str, int] = {}
 
@@ -430,7 +430,9 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
             elif isinstance(value, bool):
                 records.append(_record(0x0205, struct.pack("<HHHBB", r, c, 15, int(value), 0)))
             elif isinstance(value, (int, float)):
-                records.append(_record(0x0203, struct.pack("<HHHd", r, c, 15, float(value))))
+                xf = 16 if "%" in sheet.formats.get(f"{get_column_letter(column)}{row}", "") \
+                    else 15
+                records.append(_record(0x0203, struct.pack("<HHHd", r, c, xf, float(value))))
             else:
                 records.append(_record(0x00FD, struct.pack("<HHHL", r, c, 15,
                                                            string(str(value)))))
@@ -446,6 +448,9 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
         _unicode(s) for s in strings)
     xf = struct.pack("<HHHBBBBLLH", 0, 0, 0xFFF5, 0x20, 0, 0, 0, 0, 0, 0x20C0)
     cell_xf = struct.pack("<HHHBBBBLLH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0)
+    # XF 16: a cell shown as a percentage, through a FORMAT record of its own (number 164)
+    percent_xf = struct.pack("<HHHBBBBLLH", 0, 164, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0)
+    percent_format = struct.pack("<H", 164) + _unicode("0.0%")
     font = struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 0, 0) + _unicode("Arial", 1)
     bof_globals = _record(0x0809, struct.pack("<HHHHLL", 0x0600, 0x0005, 0x0DBB, 0x07CC,
                                               0, 0x06))
@@ -455,8 +460,9 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
     def globals_stream(offsets: list[int]) -> bytes:
         parts = [bof_globals, _record(0x0042, struct.pack("<H", 1200)),
                  _record(0x0022, struct.pack("<H", 0))]
-        parts += [_record(0x0031, font)] * 5
-        parts += [_record(0x00E0, xf)] * 15 + [_record(0x00E0, cell_xf)]
+        parts += [_record(0x0031, font)] * 5 + [_record(0x041E, percent_format)]
+        parts += [_record(0x00E0, xf)] * 15 + [_record(0x00E0, cell_xf),
+                                               _record(0x00E0, percent_xf)]
         for sheet, offset in zip(sheets, offsets, strict=True):
             state = 1 if sheet.hidden else 0
             parts.append(_record(0x0085, struct.pack("<LBB", offset, state, 0)

@@ -107,7 +107,7 @@ def test_non_breaking_and_other_unusual_spaces(rubric: Rubric) -> None:
     assert set(names.entry_id) == {"p-ani", "p-bayu", "u-citra", "u-dodi"}
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls"])
 def test_percent_cells(rubric: Rubric, kind: str) -> None:
     # 85,5% formatted as percent is stored as 0.855; typed as text it says "%"
     base = sheet(Ani=(0.855, 100), Bayu=(0.9, 100), Citra=("85,5%", 100))
