@@ -830,6 +830,13 @@ def billion_laughs(levels: int = 9) -> str:
 XXE = '<!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 
 
+def encrypted_xlsx() -> bytes:
+    """A password-protected .xlsx, as Office saves it: an OLE2 file of an encryption header
+    and the encrypted package."""
+    return ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 100,
+                 "EncryptedPackage": b"\0" * 5000})
+
+
 def openpyxl_workbook(sheets: int = 1, rows: int = 3) -> bytes:
     workbook = openpyxl.Workbook()
     for index in range(sheets):

@@ -2,16 +2,13 @@
 clicks, an unsure one shows the mapping step, corrections change what is read, a confirmed
 mapping is remembered; every hostile file ends as a message and the page keeps working.
 
-Every file is built here from readable parts (openpyxl, hand-written XML, a small OLE2
-writer); nothing is a stored blob.
+Every file is built from readable parts (openpyxl here; hand-written XML and a small OLE2
+writer in ``tests/sheets/corpus.py``); nothing is a stored blob.
 """
 
 from __future__ import annotations
 
 import io
-import math
-import struct
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +18,8 @@ from streamlit.testing.v1 import AppTest
 from scoring import mappings, service
 from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
+from tests.sheets import corpus
+from tests.sheets.corpus import XXE, Sheet, encrypted_xlsx, sheet_xml, write, xlsx_by_hand
 from tests.ui.conftest import APP, TIMEOUT, assert_clean, shows
 
 MIME = {
@@ -72,107 +71,13 @@ def sample_template(judge: str = "Juri Uji", value: int = 80) -> bytes:
     return fill_template(blank, dict.fromkeys(template_cells(blank), value))
 
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def hand_xlsx(sheets: dict[str, bytes]) -> bytes:
-    """A minimal .xlsx written by hand (so that a test can put anything in its parts)."""
-    kinds = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        for i in range(1, len(sheets) + 1))
-    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
-             '.org/package/2006/content-types"><Default Extension="rels" ContentType="'
-             'application/vnd.openxmlformats-package.relationships+xml"/><Default Extension='
-             '"xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
-             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
-             f'main+xml"/>{kinds}</Types>')
-    listing = "".join(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
-                      for i, name in enumerate(sheets, 1))
-    links = "".join(f'<Relationship Id="rId{i}" Type="{DOC_RELS}/worksheet" '
-                    f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" '
-                         f'Type="{DOC_RELS}/officeDocument" Target="xl/workbook.xml"/>'
-                         "</Relationships>")
-        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{DOC_RELS}">'
-                         f"<sheets>{listing}</sheets></workbook>")
-        archive.writestr("xl/_rels/workbook.xml.rels",
-                         f'<Relationships xmlns="{RELS}">{links}</Relationships>')
-        for i, payload in enumerate(sheets.values(), 1):
-            archive.writestr(f"xl/worksheets/sheet{i}.xml", payload)
-    return buffer.getvalue()
-
-
-def sheet_xml(prolog: str = "", dimension: str = "A1:B1", text: str = "Dinkes") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet xmlns="{MAIN}">'
-            f'<dimension ref="{dimension}"/><sheetData><row r="1"><c r="A1" t="inlineStr">'
-            f'<is><t>{text}</t></is></c><c r="B1"><v>85</v></c></row></sheetData>'
-            "</worksheet>").encode()
-
-
 def zip_bomb() -> bytes:
-    """A sheet of 50 MB of spaces: about 50 kB compressed, a ratio near 1000."""
-    data = bytearray(hand_xlsx({"Nilai": sheet_xml()}))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with zipfile.ZipFile(io.BytesIO(bytes(data))) as source:
-            for info in source.infolist():
-                archive.writestr(info.filename, source.read(info.filename))
-        archive.writestr("xl/worksheets/padding.xml", b" " * (50 * 1024 * 1024))
-    return buffer.getvalue()
+    """A part of 50 MB of spaces: about 50 kB compressed, a ratio near 1000."""
+    return xlsx_by_hand(extra={"xl/worksheets/padding.xml": b" " * (50 * 1024 * 1024)})
 
 
 def billion_laughs() -> bytes:
-    entities = ['<!ENTITY lol "lol">'] + [
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, 10)]
-    prolog = f"<!DOCTYPE lolz [{''.join(entities)}]>"
-    return hand_xlsx({"Nilai": sheet_xml(prolog, text="&lol9;")})
-
-
-def ole2(streams: dict[str, bytes]) -> bytes:
-    """A minimal OLE2 compound file (as Office writes a password-protected workbook)."""
-    size, nostream, end, fat_sector = 512, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
-    entries = [("Root Entry", 5, b"")] + [(n, 2, d.ljust(4096, b"\0"))
-                                         for n, d in streams.items()]
-    directory_sectors = math.ceil(len(entries) * 128 / size)
-    fat = {0: fat_sector}
-    for sector in range(1, directory_sectors + 1):
-        fat[sector] = sector + 1 if sector < directory_sectors else end
-    free, starts, body = 1 + directory_sectors, [], b""
-    for _, _, data in entries[1:]:
-        count = math.ceil(len(data) / size)
-        for k in range(count):
-            fat[free + k] = free + k + 1 if k < count - 1 else end
-        starts.append(free)
-        free += count
-        body += data.ljust(count * size, b"\0")
-    fat_bytes = struct.pack(f"<{size // 4}L", *(fat.get(i, nostream) for i in range(size // 4)))
-    directory = b""
-    for index, (name, kind, data) in enumerate(entries):
-        encoded = (name + "\0").encode("utf-16-le")
-        child = 1 if index == 0 and len(entries) > 1 else nostream
-        right = index + 1 if 0 < index < len(entries) - 1 else nostream
-        start = end if index == 0 else starts[index - 1]
-        directory += (encoded.ljust(64, b"\0") + struct.pack("<HBB3L", len(encoded), kind, 1,
-                                                               nostream, right, child)
-                      + b"\0" * 36 + struct.pack("<LQ", start, len(data)))
-    directory = directory.ljust(directory_sectors * size, b"\0")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-              + struct.pack("<5H6s", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6)
-              + struct.pack("<9L", 0, 1, 1, 0, 4096, end, 0, end, 0)
-              + struct.pack("<109L", 0, *([nostream] * 108)))
-    return header + fat_bytes + directory + body
-
-
-def encrypted() -> bytes:
-    return ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 100,
-                 "EncryptedPackage": b"\0" * 5000})
+    return xlsx_by_hand({"Nilai": sheet_xml("&lol9;", corpus.billion_laughs())})
 
 
 def not_a_spreadsheet() -> bytes:
@@ -185,23 +90,22 @@ def truncated() -> bytes:
 
 
 def huge_dimensions() -> bytes:
-    return hand_xlsx({"Rekap": sheet_xml(dimension="A1:XFD1048576")})
+    return xlsx_by_hand({"Rekap": sheet_xml(dimension="A1:XFD1048576")})
 
 
 def thousands_of_sheets() -> bytes:
-    return hand_xlsx({f"Juri {i}": sheet_xml() for i in range(2000)})
+    return xlsx_by_hand({f"Juri {i}": sheet_xml() for i in range(2000)})
 
 
 def external_entity() -> bytes:
-    prolog = '<!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    return hand_xlsx({"Nilai": sheet_xml(prolog, text="&xxe;")})
+    return xlsx_by_hand({"Nilai": sheet_xml("&xxe;", XXE)})
 
 
 HOSTILE = {
     "bom.xlsx": (zip_bomb, "safety.zip_bomb"),
     "tawa.xlsx": (billion_laughs, "safety.xml_entities"),
     "luar.xlsx": (external_entity, "safety.xml_entities"),
-    "sandi.xlsx": (encrypted, "safety.encrypted"),
+    "sandi.xlsx": (encrypted_xlsx, "safety.encrypted"),
     "laporan.xlsx": (not_a_spreadsheet, "safety.not_a_spreadsheet"),
     "putus.xlsx": (truncated, "safety.truncated"),
     "raksasa.xlsx": (huge_dimensions, "safety.too_many_"),
@@ -532,8 +436,6 @@ def test_hostile_and_good_files_together() -> None:
 
 @pytest.mark.parametrize("kind", ["xlsm", "ods", "xls", "csv"])
 def test_other_kinds_read_by_the_page(kind: str) -> None:
-    from tests.sheets.corpus import Sheet, write
-
     sheet = Sheet("Rekap").put("A1", "Nama juri: Dra. Rekap Wati")
     sheet.put("A3", "No", "Nama Kelompok", *SURE)
     for row, name in enumerate(NAMES):
