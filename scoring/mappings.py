@@ -332,21 +332,6 @@ def question_id(item: Confirmation) -> str:
 # --- options and labels -----------------------------------------------------------------------
 
 
-def leaf_labels(rubric: Rubric, lang: str) -> dict[str, str]:
-    """A label per leaf that tells it apart (``Yel-yel › Kreativitas``)."""
-    own = {leaf.id: leaf.label(lang) for leaf in rubric.leaves}
-    counts: dict[str, int] = {}
-    for label in own.values():
-        counts[label] = counts.get(label, 0) + 1
-    labels = {}
-    for leaf, label in own.items():
-        parent = rubric.parents.get(leaf)
-        if counts[label] > 1 and parent is not None:
-            label = f"{rubric.nodes[parent].label(lang)} › {label}"
-        labels[leaf] = label
-    return labels
-
-
 def column_options(rubric: Rubric, layout: str, current: str | None = None) -> list[str]:
     """What a column may be: roles for the layout, then (recap) every leaf criterion."""
     options = list(ROLE_CHOICES.get(layout, ROLE_CHOICES["recap"]))
@@ -370,7 +355,7 @@ def column_target(sheet: SheetMapping, letter: str) -> str | None:
 def target_label(target: str, rubric: Rubric, lang: str) -> str:
     """What an option means, in words: a criterion's label (and id) or a role's name."""
     if target in rubric.nodes:
-        return f"{leaf_labels(rubric, lang).get(target, rubric.nodes[target].label(lang))} " \
+        return f"{rubric.leaf_labels(lang).get(target, rubric.nodes[target].label(lang))} " \
                f"({target})"
     key = f"mapping_app.role.{target}"
     return t(key, lang) if _known(key) else target
@@ -474,7 +459,7 @@ def blocks_frame(sheet: SheetMapping, mapping: Mapping, entries: Entries, rubric
                  lang: str) -> pd.DataFrame:
     """A form sheet's forms: their rows, the entry (an answer shown as confirmed), how sure,
     and the criteria found down the rows."""
-    labels = leaf_labels(rubric, lang)
+    labels = rubric.leaf_labels(lang)
     records = []
     for block in sheet.blocks:
         given = mapping.entry_name(block.text) if block.text else None
@@ -499,7 +484,7 @@ def blocks_frame(sheet: SheetMapping, mapping: Mapping, entries: Entries, rubric
 def preview_frame(scores: pd.DataFrame, rubric: Rubric, entries: Entries, lang: str,
                   limit: int = 200) -> pd.DataFrame:
     """The scores a mapping reads (the first ``limit``), in words, with their cells."""
-    labels = leaf_labels(rubric, lang)
+    labels = rubric.leaf_labels(lang)
     head = scores.head(limit)
     return pd.DataFrame({
         t("mapping_app.col.cell", lang): [f"{s} › {c}" for s, c in zip(

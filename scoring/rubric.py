@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
@@ -333,6 +334,22 @@ class Rubric(_Model):
         if node.is_leaf:
             return (node.id,)
         return tuple(leaf for child in node.children for leaf in self.leaves_below(child.id))
+
+    def leaf_labels(self, lang: str = "id", leaf_ids: Iterable[str] | None = None
+                    ) -> dict[str, str]:
+        """A label per leaf (of ``leaf_ids``, or every leaf) that tells it apart: the leaf's
+        own name, or "parent › leaf" where two of them share a name (Yel-yel › Kreativitas,
+        Fragmen › Kreativitas)."""
+        ids = [leaf.id for leaf in self.leaves] if leaf_ids is None else list(leaf_ids)
+        own = {leaf: self.nodes[leaf].label(lang) for leaf in ids}
+        counts = Counter(own.values())
+        labels = {}
+        for leaf, label in own.items():
+            parent = self.parents.get(leaf)
+            if counts[label] > 1 and parent is not None:
+                label = f"{self.nodes[parent].label(lang)} › {label}"
+            labels[leaf] = label
+        return labels
 
     def leaf_ids_for(self, category_id: str) -> tuple[str, ...]:
         """The leaves a category is scored on, in document order."""

@@ -705,27 +705,13 @@ def totals_chart_data(result: Result, category: str, lang: str
     return panel.reset_index(drop=True), judges.reset_index(drop=True)
 
 
-def leaf_labels(rubric: Rubric, leaf_ids: Sequence[str], lang: str) -> dict[str, str]:
-    """A label per leaf that tells it apart: the leaf's own name, or "parent › leaf" where
-    two leaves share a name (Yel-yel › Kreativitas, Fragmen › Kreativitas)."""
-    own = {leaf: rubric.nodes[leaf].label(lang) for leaf in leaf_ids}
-    counts = pd.Series(list(own.values())).value_counts()
-    labels = {}
-    for leaf, label in own.items():
-        parent = rubric.parents.get(leaf)
-        if counts[label] > 1 and parent is not None:
-            label = f"{rubric.nodes[parent].label(lang)} › {label}"
-        labels[leaf] = label
-    return labels
-
-
 def heatmap_data(result: Result, category: str, lang: str) -> pd.DataFrame:
     """One row per (entry, leaf criterion): the panel's score as a share of the scale's
     maximum (``share`` 0–1), with texts for tooltips."""
     rubric = result.rubric
     rows = result.category(category)[["entry_id", "name", "rank"]]
     leaf_ids = list(rubric.leaf_ids_for(category))
-    labels = leaf_labels(rubric, leaf_ids, lang)
+    labels = rubric.leaf_labels(lang, leaf_ids)
     scores = result.panel_scores
     part = scores.loc[scores["category"] == category, ["entry_id", *leaf_ids]]
     long = part.melt(id_vars="entry_id", var_name="criterion_id", value_name="score")

@@ -78,7 +78,7 @@ def test_options_come_from_the_rubric_and_the_registry() -> None:
     columns = mappings.column_options(RUBRIC, "recap")
     assert {leaf.id for leaf in RUBRIC.leaves} <= set(columns)
     assert "entry" in columns and mappings.IGNORE in columns
-    labels = mappings.leaf_labels(RUBRIC, "id")
+    labels = RUBRIC.leaf_labels("id")
     assert labels["yy_kreativitas"] != labels["fr_kreativitas"]
     assert mappings.target_label("entry", RUBRIC, "en") == "Entry name"
     assert "(l1_tema)" in mappings.target_label("l1_tema", RUBRIC, "id")
