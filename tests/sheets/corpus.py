@@ -312,6 +312,11 @@ def to_ods(sheets: Sequence[Sheet]) -> bytes:
         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>")
+    return ods_zip(content, manifest)
+
+
+def ods_zip(content: str | bytes, manifest: str | bytes = b"<manifest/>") -> bytes:
+    """An .ods package of ``content`` (content.xml) and ``manifest``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         # the mimetype member comes first and uncompressed, as the ODF standard asks
@@ -809,14 +814,7 @@ def ods_by_hand(tables: int = 2, prolog: str = "") -> bytes:
                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
                f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
                "</office:document-content>").encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        # the mimetype member comes first and uncompressed, as the ODF standard asks
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                         zipfile.ZIP_STORED)
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", b"<manifest/>", zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return ods_zip(content)
 
 
 def billion_laughs(levels: int = 9) -> str:
@@ -835,6 +833,19 @@ def encrypted_xlsx() -> bytes:
     and the encrypted package."""
     return ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 100,
                  "EncryptedPackage": b"\0" * 5000})
+
+
+def encrypted_xls() -> bytes:
+    """A password-protected .xls: a FILEPASS record after the BOF."""
+    return ole2({"Workbook": biff((0x002F, b"\x01\x00" + b"\0" * 52))})
+
+
+def docx() -> bytes:
+    """A Word document (.docx): a ZIP like an .xlsx, of another content type."""
+    return zip_of({"[Content_Types].xml": content_types(
+        {"word/document.xml": "application/vnd.openxmlformats-officedocument."
+                              "wordprocessingml.document.main+xml"}),
+        "word/document.xml": b"<w:document/>"})
 
 
 def openpyxl_workbook(sheets: int = 1, rows: int = 3) -> bytes:

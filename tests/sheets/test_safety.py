@@ -39,7 +39,9 @@ from .corpus import (
     biff,
     billion_laughs,
     central_entry,
-    content_types,
+    docx,
+    encrypted_xls,
+    encrypted_xlsx,
     ole2,
     openpyxl_workbook,
     overlapping_zip,
@@ -229,17 +231,14 @@ def test_zip_level_encryption() -> None:
 
 
 def test_a_password_protected_xlsx_is_refused() -> None:
-    data = ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 100,
-                 "EncryptedPackage": b"\0" * 5000})
-    [problem] = check_bytes(data, "nilai.xlsx")
+    [problem] = check_bytes(encrypted_xlsx(), "nilai.xlsx")
     assert problem.code == "safety.encrypted"
     assert "kata sandi" in problem.message("id")
     assert "password" in problem.message("en")
 
 
 def test_a_password_protected_xls_is_refused() -> None:
-    data = ole2({"Workbook": biff((0x002F, b"\x01\x00" + b"\0" * 52))})
-    assert codes(data, "nilai.xls") == ["safety.encrypted"]
+    assert codes(encrypted_xls(), "nilai.xls") == ["safety.encrypted"]
 
 
 def test_other_office_files_are_not_spreadsheets() -> None:
@@ -273,10 +272,7 @@ def test_an_ole2_directory_chain_that_loops_is_refused() -> None:
      "a web page (HTML)"),
     (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
      "an XML Spreadsheet 2003"),
-    (zip_of({"[Content_Types].xml": content_types(
-        {"word/document.xml": "application/vnd.openxmlformats-officedocument."
-                              "wordprocessingml.document.main+xml"}),
-             "word/document.xml": b"<w:document/>"}), "a Word document (.docx)"),
+    (docx(), "a Word document (.docx)"),
     (zip_of({"readme.txt": b"hello"}), "a ZIP archive"),
     (zip_of({"mimetype": b"application/vnd.oasis.opendocument.text"}),
      "an OpenDocument file that is not a spreadsheet"),
