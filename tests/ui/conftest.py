@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from scoring.i18n import t
@@ -49,6 +51,12 @@ def shows(at: AppTest, fragment: str) -> bool:
     return any(fragment in text for text in texts(at))
 
 
+def frames_with(at: AppTest, column: str) -> list[pd.DataFrame]:
+    """The tables on the page with a column ``column`` (st.dataframe has no key in AppTest
+    unless it takes selections), in page order."""
+    return [frame.value for frame in at.dataframe if column in frame.value.columns]
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception reached Streamlit and the page did not fall back to the error notice."""
     assert not at.exception, [e.value for e in at.exception]
@@ -85,3 +93,18 @@ def temporary_archive(monkeypatch: pytest.MonkeyPatch, shared_archive_dir: Path)
     url = f"sqlite:///{shared_archive_dir / 'juri.db'}"
     monkeypatch.setenv(URL_ENV, url)
     return url
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[bytes, str, str]]]:
+    """Every file the app offers for download in this test: (data, mimetype, file name)."""
+    found: list[tuple[bytes, str, str]] = []
+    real = MediaFileManager.add
+
+    def add(self, path_or_data, mimetype, coordinates, file_name=None, *args, **kwargs):
+        if isinstance(path_or_data, bytes):
+            found.append((path_or_data, mimetype, file_name or ""))
+        return real(self, path_or_data, mimetype, coordinates, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    yield found

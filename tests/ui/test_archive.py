@@ -5,19 +5,17 @@ time and sha256, and the exact bytes back."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from scoring import service
 from scoring.entries import load_entries
 from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
 from scoring.store import import_past_results, open_archive
-from tests.ui.conftest import assert_clean, shows
+from tests.ui.conftest import assert_clean, frames_with, shows
 
 ROOT = Path(__file__).resolve().parents[2]
 HISTORY = ROOT / "data" / "samples" / "history"
@@ -27,7 +25,7 @@ SAMPLE_FILES = sorted((ROOT / "data" / "samples" / "budaya_kerja_2026").glob("*.
 
 def _frame(at, column_key: str, lang: str = "id") -> pd.DataFrame | None:
     column = t(column_key, lang) if "." in column_key else column_key
-    found = [frame.value for frame in at.dataframe if column in frame.value.columns]
+    found = frames_with(at, column)
     return found[0] if found else None
 
 
@@ -56,20 +54,6 @@ def past_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
         assert report.ok
     monkeypatch.setenv("JURI_DATABASE_URL", url)
     return url
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[bytes, str, str]]]:
-    found: list[tuple[bytes, str, str]] = []
-    real = MediaFileManager.add
-
-    def add(self, path_or_data, mimetype, coordinates, file_name=None, *args, **kwargs):
-        if isinstance(path_or_data, bytes):
-            found.append((path_or_data, mimetype, file_name or ""))
-        return real(self, path_or_data, mimetype, coordinates, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    yield found
 
 
 def _publish(at, by: str = "Panitia Uji", reason: str | None = None) -> None:

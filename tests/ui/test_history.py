@@ -5,18 +5,16 @@ The expectations are worked out here from the CSV files, independently of scorin
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from scoring.i18n import t
 from scoring.store import views
 from tests.store import conftest as store_fixtures
-from tests.ui.conftest import assert_clean, shows
+from tests.ui.conftest import assert_clean, frames_with, shows
 from ui.common import escape
 
 HISTORY = Path(__file__).resolve().parents[2] / "data" / "samples" / "history"
@@ -43,29 +41,12 @@ def _by_hand(category: str) -> pd.DataFrame:
 
 
 def _frames(at, column_key: str, lang: str = "id") -> list[pd.DataFrame]:
-    """The tables on the page with the column ``t(column_key)`` (st.dataframe has no key
-    in AppTest unless it takes selections), in page order."""
-    column = t(column_key, lang)
-    return [frame.value for frame in at.dataframe if column in frame.value.columns]
+    """The tables on the page with the column ``t(column_key)``, in page order."""
+    return frames_with(at, t(column_key, lang))
 
 
 def _table(at, lang: str = "id") -> pd.DataFrame:
     return _frames(at, "app.history.col.former_names", lang)[0]
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[bytes, str, str]]]:
-    """Every file the app offers for download in this test: (data, mimetype, file name)."""
-    found: list[tuple[bytes, str, str]] = []
-    real = MediaFileManager.add
-
-    def add(self, path_or_data, mimetype, coordinates, file_name=None, *args, **kwargs):
-        if isinstance(path_or_data, bytes):
-            found.append((path_or_data, mimetype, file_name or ""))
-        return real(self, path_or_data, mimetype, coordinates, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    yield found
 
 
 def test_history_renders_the_seeded_sample_in_both_languages(app) -> None:
