@@ -437,8 +437,10 @@ def uploads_table(archive: Archive, competition_id: int, lang: str) -> pd.DataFr
                                             for s in found["status"]],
         t("app.archive.col.current", lang): [t("yes" if c else "no", lang)
                                              for c in found["current"]],
-        t("app.archive.col.scores", lang): found["score_count"].astype("int64"),
-        t("app.archive.col.size", lang): found["size"].astype("int64"),
+        # counts as text, so they read the Indonesian way (1.044), not as a bare 1044
+        t("app.archive.col.scores", lang): [format_number(int(v), lang, 0)
+                                            for v in found["score_count"]],
+        t("app.archive.col.size", lang): [format_number(int(v), lang, 0) for v in found["size"]],
         t("app.archive.col.uploader", lang): found["uploader"],
         "sha256": found["sha256"],
     }).reset_index(drop=True)

@@ -78,6 +78,8 @@ def test_the_seeded_archive_is_listed_with_its_uploads(app, downloads) -> None:
     assert dict(zip(uploads["sha256"], uploads[t("col.file", "id")], strict=True)) == expected
     assert set(uploads[t("app.archive.col.version", "id")]) == {1}
     assert uploads[t("app.archive.col.uploaded_at", "id")].str.contains(" pukul ").all()
+    # each sample sheet holds 31 + 27 entries × 18 criteria = 1044 scores, written 1.044
+    assert set(uploads[t("app.archive.col.scores", "id")]) == {"1.044"}
     # "what exactly did judge X submit?": the chosen upload's bytes, exactly
     offered = [(data, name) for data, mime, name in downloads if mime == "application/octet-stream"]
     data, name = offered[-1]
