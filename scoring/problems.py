@@ -78,6 +78,21 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+class HasProblems:
+    """The ``errors`` and ``warnings`` among an object's ``problems`` (a mixin for the
+    dataclasses that carry them)."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
 def format_problems(problems: Iterable[Problem], lang: str = DEFAULT_LANGUAGE) -> str:
     """One line per problem, errors first: ``ERROR file › sheet › cell: message [code]``."""
     label = {ERROR: t("problem.error", lang), WARNING: t("problem.warning", lang)}

@@ -30,7 +30,7 @@ import pandas as pd
 from scoring.confidence import INTERVAL, N_RESAMPLES, confidence_for
 from scoring.entries import Entries
 from scoring.i18n import DEFAULT_LANGUAGE, t
-from scoring.problems import Problem, has_errors
+from scoring.problems import HasProblems, Problem, has_errors
 from scoring.ranking import Tie
 from scoring.rubric import Rubric
 
@@ -42,7 +42,7 @@ CONFIDENCE_INTERVAL = INTERVAL
 
 
 @dataclass(frozen=True)
-class Result:
+class Result(HasProblems):
     rubric: Rubric
     entries: Entries
     fingerprint: str
@@ -61,14 +61,6 @@ class Result:
     def ok(self) -> bool:
         """A result exists: no problem is an error."""
         return not has_errors(self.problems)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
 
     @property
     def panel_totals(self) -> pd.DataFrame:

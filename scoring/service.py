@@ -40,7 +40,7 @@ from scoring.agreement import AgreementSummary, agreement_summary
 from scoring.entries import Entries, parse_entries
 from scoring.i18n import format_number, t
 from scoring.pipeline import score
-from scoring.problems import Problem, ProblemsError, error
+from scoring.problems import HasProblems, Problem, ProblemsError, error
 from scoring.result import Result
 from scoring.rubric import Criterion, Rubric, parse_rubric
 from scoring.sheets.template import write_template
@@ -301,7 +301,7 @@ class ContentCache:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(HasProblems):
     """What a competition gives. ``result`` is None when the rubric or the entries list could
     not be read; otherwise it carries every problem (including those of the rubric stage)."""
 
@@ -315,14 +315,6 @@ class Outcome:
     def ok(self) -> bool:
         """A ranking exists."""
         return self.result is not None and self.result.ok
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
 
 
 def load_rubric_text(text: str, name: str) -> tuple[Rubric | None, list[Problem]]:
