@@ -32,11 +32,10 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Mapping as MappingABC
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TypeVar
 
 import pandas as pd
 
@@ -54,15 +53,13 @@ from scoring.sheets import (
     SheetMapping,
     mapping_from_yaml,
     mapping_to_yaml,
-    safety,
 )
 from scoring.sheets import recap as recap_layout
-from scoring.sheets.detect import find_judge, open_upload
+from scoring.sheets.detect import find_judge, with_book, workbook_shape
 from scoring.sheets.grid import Book
 from scoring.sheets.mapping import shape_of
 from scoring.sheets.reading import Context
 
-T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 MAPPINGS_DIR_ENV = "JURI_MAPPINGS_DIR"
 """Environment variable: the folder of remembered mappings (default ``data/mappings``)."""
@@ -154,25 +151,6 @@ class MappingStore:
 
 KEY_LINE = "# juri-judge-key: "
 """The first line of a remembered mapping file: whose it is (a YAML comment)."""
-
-
-# --- opening a workbook once ------------------------------------------------------------------
-
-
-def with_book(data: bytes, filename: str, action: Callable[[Book], T]) -> T | None:
-    """``action(book)`` on the workbook in ``data`` (None when it cannot be opened: its
-    problems are reported by the readers)."""
-    inspection = safety.inspect_bytes(data, filename)
-    if not inspection.ok:
-        return None
-    upload, _ = open_upload(data, filename, inspection.kind)
-    if upload is None:
-        return None
-    try:
-        book, _ = upload.book()
-        return action(book) if book is not None else None
-    finally:
-        upload.close()
 
 
 def _judge_key_in(book: Book, mapping: Mapping, rubric: Rubric, entries: Entries) -> str:
@@ -283,7 +261,7 @@ def confirmed_yaml(mapping: Mapping, *, file: str | None = None, shape: str | No
 
 def shape_in(data: bytes, filename: str, mapping: Mapping) -> str | None:
     """The shape of the workbook in ``data`` read by ``mapping``."""
-    return with_book(data, filename, lambda book: shape_of(book, mapping))
+    return workbook_shape(data, filename, mapping)
 
 
 def detected_yaml(found: DetectedLayout, lang: str) -> str:

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import PurePath
+from typing import TypeVar
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook
@@ -63,6 +64,8 @@ from scoring.sheets.safety import DEFAULT_LIMITS, Limits
 from scoring.sheets.template import is_template
 from scoring.sheets.words import JUDGE_LABELS, is_generic_sheet_name, label_split, role_of
 
+T = TypeVar("T")
+
 __all__ = [
     "SHEET_LAYOUTS",
     "DetectedLayout",
@@ -73,6 +76,7 @@ __all__ = [
     "open_upload",
     "read_upload",
     "read_with_mapping",
+    "with_book",
     "workbook_shape",
 ]
 
@@ -388,10 +392,10 @@ def read_with_mapping(data: bytes, filename: str, mapping: Mapping, rubric: Rubr
     return found.table, list(found.problems)
 
 
-def workbook_shape(data: bytes, filename: str, mapping: Mapping, *,
-                   limits: Limits = DEFAULT_LIMITS) -> str | None:
-    """The shape signature of an upload read by ``mapping`` (None when it cannot be read):
-    equal to ``mapping.shape`` when the mapping fits this workbook's structure."""
+def with_book(data: bytes, filename: str, action: Callable[[Book], T], *,
+              limits: Limits = DEFAULT_LIMITS) -> T | None:
+    """``action(book)`` on the workbook in ``data`` (None when it cannot be opened: its
+    problems are reported by the readers)."""
     inspection = safety.inspect_bytes(data, filename, limits)
     if not inspection.ok:
         return None
@@ -400,6 +404,13 @@ def workbook_shape(data: bytes, filename: str, mapping: Mapping, *,
         return None
     try:
         book, _ = upload.book()
-        return shape_of(book, mapping) if book is not None else None
+        return action(book) if book is not None else None
     finally:
         upload.close()
+
+
+def workbook_shape(data: bytes, filename: str, mapping: Mapping, *,
+                   limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The shape signature of an upload read by ``mapping`` (None when it cannot be read):
+    equal to ``mapping.shape`` when the mapping fits this workbook's structure."""
+    return with_book(data, filename, lambda book: shape_of(book, mapping), limits=limits)
