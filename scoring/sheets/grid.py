@@ -310,18 +310,24 @@ def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]
     return counts
 
 
+def _size_problems(filename: str, sheet: str, rows: int, columns: int, cells: int,
+                   limits: Limits) -> list[Problem]:
+    """A sheet's rows and columns over the limits, and its cells over :data:`MAX_CELLS`."""
+    problems = list(safety.check_shape(rows, columns, limits, file=filename, sheet=sheet))
+    if cells > MAX_CELLS:
+        problems.append(error("layout.sheet_too_large", file=filename, sheet=sheet,
+                              count=cells, limit=MAX_CELLS))
+    return problems
+
+
 def _load_xlsx(data: bytes, filename: str, limits: Limits, workbook: Workbook | None
                ) -> tuple[Book | None, list[Problem]]:
     try:
         counts = scan_xlsx(data, limits)
     except safety.MemberError as exc:
         return None, [exc.problem(filename)]
-    problems: list[Problem] = []
-    for part, count in counts.items():
-        problems += safety.check_shape(count.rows, 0, limits, file=filename, sheet=part)
-        if count.cells > MAX_CELLS:
-            problems.append(error("layout.sheet_too_large", file=filename, sheet=part,
-                                  count=count.cells, limit=MAX_CELLS))
+    problems = [p for part, count in counts.items()
+                for p in _size_problems(filename, part, count.rows, 0, count.cells, limits)]
     if problems:
         return None, problems
     opened = workbook
@@ -409,11 +415,8 @@ def _load_calamine(data: bytes, filename: str, kind: str, limits: Limits
         except safety.MemberError as exc:
             return None, [exc.problem(filename)]
         for name, table in ods_tables.items():
-            problems += safety.check_shape(table.rows, table.columns, limits, file=filename,
-                                           sheet=name)
-            if table.cells > MAX_CELLS:
-                problems.append(error("layout.sheet_too_large", file=filename, sheet=name,
-                                      count=table.cells, limit=MAX_CELLS))
+            problems += _size_problems(filename, name, table.rows, table.columns, table.cells,
+                                       limits)
         if problems:
             return None, problems
     with python_calamine.CalamineWorkbook.from_filelike(BytesIO(data)) as workbook:
