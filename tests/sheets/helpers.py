@@ -13,6 +13,12 @@ from scoring.problems import Problem
 from scoring.rubric import Rubric
 from scoring.sheets import read_workbook, template_cells
 
+TULTA_CRITERIA = ["l1_tema", "l2_penyebab", "l3_dominan", "l4_rencana", "l5_laksana",
+                  "l6_evaluasi", "l7_standar", "alat", "pr_materi", "pr_penyampaian",
+                  "tanya_jawab", "yy_kreativitas", "yy_kekompakan", "yy_pesan",
+                  "fr_kreativitas", "fr_kekompakan", "fr_pesan", "fr_kostum"]
+"""The work-culture rubric's 18 scored criteria, in rubric order."""
+
 
 def full_scores(data: bytes, value: object = 80) -> dict[tuple[str, str], object]:
     """A score for every cell of a template, all ``value``."""

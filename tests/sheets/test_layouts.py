@@ -17,16 +17,10 @@ from scoring.rubric import Rubric
 from scoring.sheets import detect
 
 from . import corpus
-from .helpers import read
+from .helpers import TULTA_CRITERIA, read
 
 COLUMNS = ["entry_id", "category", "judge_id", "criterion_id", "score", "source_file",
            "source_sheet", "source_cell"]
-
-TULTA_CRITERIA = ["l1_tema", "l2_penyebab", "l3_dominan", "l4_rencana", "l5_laksana",
-                  "l6_evaluasi", "l7_standar", "alat", "pr_materi", "pr_penyampaian",
-                  "tanya_jawab", "yy_kreativitas", "yy_kekompakan", "yy_pesan",
-                  "fr_kreativitas", "fr_kekompakan", "fr_pesan", "fr_kostum"]
-"""The work-culture rubric's 18 scored criteria, in rubric order."""
 
 
 def table(frame) -> list[tuple]:

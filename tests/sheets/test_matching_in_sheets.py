@@ -11,12 +11,7 @@ from scoring.rubric import Rubric
 from scoring.sheets import detect
 
 from . import corpus
-from .helpers import read
-
-TULTA_CRITERIA = ["l1_tema", "l2_penyebab", "l3_dominan", "l4_rencana", "l5_laksana",
-                  "l6_evaluasi", "l7_standar", "alat", "pr_materi", "pr_penyampaian",
-                  "tanya_jawab", "yy_kreativitas", "yy_kekompakan", "yy_pesan",
-                  "fr_kreativitas", "fr_kekompakan", "fr_pesan", "fr_kostum"]
+from .helpers import TULTA_CRITERIA, read
 
 HEADINGS = [
     "l1_tema",                          # the id itself
