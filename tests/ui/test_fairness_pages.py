@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from scoring import service
 from scoring.i18n import t
 from scoring.sheets import fill_template, write_template
-from tests.ui.conftest import APP, TIMEOUT, assert_clean, shows
+from tests.ui.conftest import APP, TIMEOUT, assert_clean, frames_with, shows
 from ui import common
 from ui import state as app_state
 
@@ -82,10 +82,9 @@ def _start(competition: service.Competition | None, page: str, lang: str = "id")
 
 def _frame(at: AppTest, column: str) -> pd.DataFrame:
     """The first table on the page with ``column``."""
-    for element in at.dataframe:
-        if column in element.value.columns:
-            return element.value
-    raise AssertionError(f"no table with column {column!r}")
+    found = frames_with(at, column)
+    assert found, f"no table with column {column!r}"
+    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +114,7 @@ def test_rewards_show_each_winners_probability_and_rank_interval(app, lang) -> N
                      probability=common.escape(found.probability_text), interval=interval,
                      ranks=found.interval_text)
             assert line in markdown, (item.name, line)
-        summary = [f.value for f in at.dataframe
-                   if t("app.fair.col.probability", lang) in f.value.columns]
+        summary = frames_with(at, t("app.fair.col.probability", lang))
         assert summary, "the summary table shows the probabilities"
     # the winners' figures as the engine gives them, the Indonesian way
     opd = figures[figures["category"] == "OPD"].set_index("entry_id")

@@ -20,7 +20,7 @@ from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
 from tests.sheets import corpus
 from tests.sheets.corpus import XXE, Sheet, encrypted_xlsx, sheet_xml, write, xlsx_by_hand
-from tests.ui.conftest import APP, TIMEOUT, assert_clean, shows
+from tests.ui.conftest import APP, TIMEOUT, assert_clean, frames_with, shows
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -199,8 +199,7 @@ def test_an_unsure_recap_shows_the_mapping_step_and_corrections_change_the_score
     # correcting a confident column changes what it is read as
     selectbox(at, "Kolom E").set_value("l7_standar").run()
     assert_clean(at)
-    preview = next(f.value for f in at.dataframe
-                   if t("mapping_app.col.criterion", "id") in f.value.columns)
+    preview = frames_with(at, t("mapping_app.col.criterion", "id"))[0]
     criteria = set(preview[t("mapping_app.col.criterion", "id")])
     assert any("l7" in c or "Langkah 7" in c for c in criteria)
     assert not any("Langkah 3" in c for c in criteria)
