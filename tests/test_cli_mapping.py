@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from scoring.cli import main
 from scoring.entries import load_entries
 from scoring.rubric import load_rubric
 from scoring.sheets import mapping_from_yaml, write_template
+from tests.sheets.corpus import rows_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTER = ROOT / "rubrics" / "lomba_inovasi_poster.yaml"
@@ -35,19 +34,14 @@ ROWS = [
 
 def recap(judge: str, heading: str = "Rapi?", bonus: int = 0) -> bytes:
     """A judge's own recap whose last heading matches no criterion."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Rekap"
-    sheet.append(["Rekap nilai lomba poster"])
-    sheet.append([f"Nama juri: {judge}"])
-    sheet.append([])
-    sheet.append(["No", "Peserta", "Kebaruan ide", "Desain visual", "Dampak bagi warga",
-                  heading])
-    for number, (name, ide, desain, dampak, kerapian) in enumerate(ROWS, 1):
-        sheet.append([number, name, ide, desain + bonus, dampak, kerapian])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return rows_xlsx({"Rekap": [
+        ["Rekap nilai lomba poster"],
+        [f"Nama juri: {judge}"],
+        [],
+        ["No", "Peserta", "Kebaruan ide", "Desain visual", "Dampak bagi warga", heading],
+        *([number, name, ide, desain + bonus, dampak, kerapian]
+          for number, (name, ide, desain, dampak, kerapian) in enumerate(ROWS, 1)),
+    ]})
 
 
 @pytest.fixture

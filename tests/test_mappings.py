@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from scoring import mappings, service
 from scoring.sheets import detect, mapping_from_yaml
+from tests.sheets.corpus import rows_xlsx
 
 SAMPLE = service.run_competition(service.sample_competition())
 RUBRIC, ENTRIES = SAMPLE.rubric, SAMPLE.entries
@@ -19,16 +18,12 @@ RUBRIC, ENTRIES = SAMPLE.rubric, SAMPLE.entries
 
 def recap(headers: list[str], names: list[str], judge: str = "Dra. Rekap Wati",
           sheet_name: str = "Rekap") -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_name
-    sheet.append([f"Nama juri: {judge}"])
-    sheet.append(["No", "Nama Kelompok", *headers])
-    for row, name in enumerate(names):
-        sheet.append([row + 1, name, *[70 + row + k for k in range(len(headers))]])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return rows_xlsx({sheet_name: [
+        [f"Nama juri: {judge}"],
+        ["No", "Nama Kelompok", *headers],
+        *([row + 1, name, *[70 + row + k for k in range(len(headers))]]
+          for row, name in enumerate(names)),
+    ]})
 
 
 HEADERS = ["Langkah 1", "Langkah 2", "Langkah 3", "Kreativitas", "Nilai Xyz"]

@@ -29,7 +29,7 @@ import struct
 import tracemalloc
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -848,16 +848,25 @@ def docx() -> bytes:
         "word/document.xml": b"<w:document/>"})
 
 
-def openpyxl_workbook(sheets: int = 1, rows: int = 3) -> bytes:
+def rows_xlsx(sheets: Mapping[str, Iterable[Sequence[Any]]]) -> bytes:
+    """An .xlsx saved by openpyxl: a sheet per name, in order, its rows appended from row 1
+    (an empty row leaves a blank row)."""
     workbook = openpyxl.Workbook()
-    for index in range(sheets):
-        sheet = workbook.active if index == 0 else workbook.create_sheet(f"Juri {index + 1}")
-        sheet.append(["Peserta", "Langkah 1", "Langkah 2"])
-        for row in range(rows):
-            sheet.append([f"Kelurahan {row}", 80 + row % 20, 75])
+    for index, (name, rows) in enumerate(sheets.items()):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = name
+        for row in rows:
+            sheet.append(list(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def openpyxl_workbook(sheets: int = 1, rows: int = 3) -> bytes:
+    table = [["Peserta", "Langkah 1", "Langkah 2"],
+             *([f"Kelurahan {row}", 80 + row % 20, 75] for row in range(rows))]
+    return rows_xlsx({("Sheet" if index == 0 else f"Juri {index + 1}"): table
+                      for index in range(sheets)})
 
 
 def central_entry(data: bytes, name: str) -> int:

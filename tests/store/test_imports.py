@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from scoring.entries import Entries, Entry
 from scoring.store import NameMatch, fold_name, import_past_results, match_names
+from tests.sheets.corpus import rows_xlsx
 
 INDONESIAN_CSV = (
     b"HASIL LOMBA BUDAYA KERJA TAHUN 2013;;;;\n"
@@ -25,13 +23,7 @@ def _plain(frame):
 
 
 def _xlsx(rows):
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return rows_xlsx({"Sheet": rows})
 
 
 @pytest.fixture

@@ -2,16 +2,14 @@
 clicks, an unsure one shows the mapping step, corrections change what is read, a confirmed
 mapping is remembered; every hostile file ends as a message and the page keeps working.
 
-Every file is built from readable parts (openpyxl here; hand-written XML and a small OLE2
-writer in ``tests/sheets/corpus.py``); nothing is a stored blob.
+Every file is built from readable parts by ``tests/sheets/corpus.py``'s writers (rows through
+openpyxl, hand-written XML, a small OLE2 writer); nothing is a stored blob.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +17,15 @@ from scoring import mappings, service
 from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
 from tests.sheets import corpus
-from tests.sheets.corpus import XXE, Sheet, encrypted_xlsx, sheet_xml, write, xlsx_by_hand
+from tests.sheets.corpus import (
+    XXE,
+    Sheet,
+    encrypted_xlsx,
+    rows_xlsx,
+    sheet_xml,
+    write,
+    xlsx_by_hand,
+)
 from tests.ui.conftest import APP, TIMEOUT, assert_clean, frames_with, shows
 
 MIME = {
@@ -49,20 +55,16 @@ def recap(headers: list[str], names: list[str], *, judge: str = "Dra. Rekap Wati
           base: int = 70) -> bytes:
     """A judge's own recap: a title, the judge's name, a blank row, the header, a row per
     entry with a numbering column, and a note below."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Rekap"
-    sheet.append(["REKAP NILAI LOMBA BUDAYA KERJA 2026"])
-    sheet.append([f"Nama juri: {judge}"])
-    sheet.append([])
-    sheet.append(["No", "Nama Kelompok", *headers])
-    for row, name in enumerate(names):
-        sheet.append([row + 1, name, *[base + (row * 3 + k) % 20 for k in range(len(headers))]])
-    sheet.append([])
-    sheet.append(["Catatan: nilai sementara"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return rows_xlsx({"Rekap": [
+        ["REKAP NILAI LOMBA BUDAYA KERJA 2026"],
+        [f"Nama juri: {judge}"],
+        [],
+        ["No", "Nama Kelompok", *headers],
+        *([row + 1, name, *[base + (row * 3 + k) % 20 for k in range(len(headers))]]
+          for row, name in enumerate(names)),
+        [],
+        ["Catatan: nilai sementara"],
+    ]})
 
 
 def sample_template(judge: str = "Juri Uji", value: int = 80) -> bytes:
@@ -264,19 +266,13 @@ def test_a_confirmed_mapping_is_remembered_for_the_next_upload_of_that_shape() -
 
 def forms(groups: list[tuple[str, list[tuple[str, int]]]]) -> bytes:
     """A form per entry, one sheet each, the entry's name in a title cell, no judge named."""
-    workbook = openpyxl.Workbook()
-    for index, (title, rows) in enumerate(groups):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        sheet.title = title[:30]
-        sheet.append(["FORMULIR PENILAIAN"])
-        sheet.append([f"Nama kelompok: {title}"])
-        sheet.append([])
-        sheet.append(["No", "Kriteria", "Nilai"])
-        for number, (criterion, score) in enumerate(rows, 1):
-            sheet.append([number, criterion, score])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return rows_xlsx({title[:30]: [
+        ["FORMULIR PENILAIAN"],
+        [f"Nama kelompok: {title}"],
+        [],
+        ["No", "Kriteria", "Nilai"],
+        *([number, criterion, score] for number, (criterion, score) in enumerate(rows, 1)),
+    ] for title, rows in groups})
 
 
 def test_forms_ask_for_the_entry_and_the_judge_named_after_the_file() -> None:
@@ -305,18 +301,15 @@ def test_forms_ask_for_the_entry_and_the_judge_named_after_the_file() -> None:
 
 
 def test_a_long_table_of_two_judges_asks_for_the_unsure_heading_once() -> None:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Data"
-    sheet.append(["Juri", "Peserta", "Kriteria", "Nilai"])
-    for judge in ("Juri Satu", "Juri Dua"):
-        for name in ("Disdukcapil", "Kelurahan Medono"):
-            for criterion, score in (("Langkah 1", 80), ("Kreativitas", 70), ("Langkah 2", 75)):
-                sheet.append([judge, name, criterion, score])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    data = rows_xlsx({"Data": [
+        ["Juri", "Peserta", "Kriteria", "Nilai"],
+        *([judge, name, criterion, score]
+          for judge in ("Juri Satu", "Juri Dua")
+          for name in ("Disdukcapil", "Kelurahan Medono")
+          for criterion, score in (("Langkah 1", 80), ("Kreativitas", 70), ("Langkah 2", 75))),
+    ]})
     at = start()
-    upload(at, [("panjang.xlsx", buffer.getvalue())])
+    upload(at, [("panjang.xlsx", data)])
     assert pending_notice(at)
     assert mapping_read(at) == 8
     assert selectbox(at, "Kolom A").value == "judge"
