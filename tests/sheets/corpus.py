@@ -14,9 +14,11 @@ formats, formulas with or without a saved result), by one of the writers:
 - :func:`to_csv`: comma or semicolon, decimal point or comma.
 
 Then the example sheets judges really make (:func:`recap`, :func:`forms`, :func:`long_table`,
-:func:`judges_workbook`) and the hostile files (:func:`zip_of`, :func:`xlsx_by_hand`,
-:func:`billion_laughs`, :func:`overlapping_zip`, :func:`ole2`, …), shared with
-``test_safety.py``. The expected score tables are written out by hand in the tests, never here.
+:func:`judges_workbook`, :func:`rows_xlsx` for plain rows) and the hostile files
+(:func:`zip_of`, :func:`xlsx_by_hand`, :func:`billion_laughs`, :func:`overlapping_zip`,
+:func:`ole2`, :func:`encrypted_xlsx`, …), shared with ``test_safety.py``, ``test_hostile.py``
+and the page and mapping tests. The expected score tables are written out by hand in the
+tests, never here.
 """
 
 from __future__ import annotations
