@@ -104,13 +104,7 @@ def print_ranking(result: Result, lang: str) -> None:
 
 def _score(args: argparse.Namespace) -> int:
     rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
-    files = []
-    for path in args.sheets:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as exc:
-            unreadable = error("file.unreadable", file=str(path), reason=str(exc))
-            raise ProblemsError([unreadable]) from None
+    files = cli_archive.read_files(args.sheets)
     table, problems = sheets.read_many(files, rubric, entries,
                                        mappings=_mappings(args.mapping, rubric, entries))
     result = score(rubric, entries, table, problems, lang=args.lang)

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from scoring.entries import load_entries
 from scoring.i18n import format_number, t
-from scoring.problems import format_problems
+from scoring.problems import ProblemsError, error, format_problems
 from scoring.rubric import load_rubric
 from scoring.store import open_archive, standings_by_year
 from scoring.store.imports import import_past_results
-from scoring.store.publishing import publish_current, submit
+from scoring.store.publishing import publish_files
 from scoring.store.sample import seed_sample
 
 COMMANDS = ("publish", "history", "import-results", "seed-sample")
@@ -64,26 +65,32 @@ def run(args: argparse.Namespace) -> int:
         archive.close()
 
 
+def read_files(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """``(name, bytes)`` of each judge's file; one that cannot be read stops the command with
+    a ``file.unreadable`` problem naming it (never a traceback)."""
+    files = []
+    for path in paths:
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            raise ProblemsError([error("file.unreadable", file=str(path),
+                                       reason=str(exc))]) from None
+    return files
+
+
 def _publish(archive, args: argparse.Namespace) -> int:
     rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
-    found = archive.competitions()
-    same = found[(found["rubric_fingerprint"] == rubric.fingerprint)
-                 & (found["title"] == rubric.title) & (found["origin"] == "tool")]
-    if len(same):
-        competition_id = int(same["competition_id"].iloc[0])
-    else:
-        competition_id = archive.create_competition(
-            rubric.title, rubric.year or 0, args.rubric.read_text(encoding="utf-8"),
-            rubric.fingerprint, entries.to_csv(), args.by)
-    files = [(path.name, path.read_bytes()) for path in args.sheets]
-    for done in submit(archive, competition_id, files, rubric, entries, args.by):
+    files = read_files(args.sheets)
+    # the same workflow as the app's Archive page: found or created, kept, then published
+    report = publish_files(archive, args.rubric.read_text(encoding="utf-8"), rubric, entries,
+                           files, args.by, args.reason, args.lang)
+    for done in report.submissions:
         problems = [*done.problems, *done.receipt.problems]
         print(t("cli.upload", args.lang, file=done.filename, judge=done.receipt.judge,
                 status=t(f"cli.upload.{done.receipt.status}", args.lang)))
         if problems:
             print(format_problems(problems, args.lang))
-    revision, _ = publish_current(archive, competition_id, args.by, args.reason, args.lang)
-    print(t("cli.published", args.lang, id=competition_id, revision=revision))
+    print(t("cli.published", args.lang, id=report.competition_id, revision=report.revision))
     return 0
 
 

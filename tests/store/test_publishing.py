@@ -100,3 +100,25 @@ def test_cli_archive_commands(db_url, tmp_path, capsys) -> None:
     unknown = tmp_path / "bad.csv"
     unknown.write_text("peringkat,peserta\n1,Kelurahan Atlantis\n", encoding="utf-8")
     assert main(["import-results", str(unknown), "--year", "2022", "--db", db_url]) == 1
+
+
+def test_cli_publish_then_correct_with_a_reason(db_url, tmp_path, capsys) -> None:
+    sheets = [str(p) for p in sorted(SHEETS.glob("*.xlsx"))]
+    command = ["--lang", "en", "publish", "--db", db_url, "--rubric", str(RUBRIC),
+               "--entries", str(ENTRIES), *sheets]
+    assert main([*command, "--by", "Panitia"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("— stored") == 5 and "published as revision 1" in out
+    # a published result is corrected only with a reason; nothing is stored without one
+    assert main([*command, "--by", "Panitia"]) == 1
+    assert "needs a reason" in capsys.readouterr().err
+    assert main([*command, "--by", "Panitia", "--reason", "Juri 2 memperbaiki nilai"]) == 0
+    out = capsys.readouterr().out
+    # the same five files are recognised, not counted twice; the correction is revision 2
+    assert out.count("not counted twice") == 5 and "published as revision 2" in out
+    # who publishes is recorded, so it must be given
+    assert main(command) == 1
+    assert "Fill in who publishes" in capsys.readouterr().err
+    # a sheet that cannot be read is a problem naming it, not a traceback
+    assert main([*command[:-5], str(tmp_path / "hilang.xlsx"), "--by", "Panitia"]) == 1
+    assert "The file cannot be read" in capsys.readouterr().err
