@@ -4,9 +4,10 @@ Words used here:
 
 - *judge totals*: the long frame ``entry_id, category, judge_id, total`` (normalised totals
   when the rubric normalises). Everything is per category.
-- *panel statistic*: the panel rule applied to one entry's marks — ``mean``, ``median`` or
-  ``trimmed_mean`` (:func:`panel_statistic`, the same rules as :mod:`scoring.panel`);
-  ``rank_sum`` is resampled as the mean of each judge's (negated) rank.
+- *panel statistic*: the panel rule applied to one entry's marks, each counted as often as
+  its judge was drawn (:func:`scoring.rules.panel.panel_statistic`: the one implementation
+  of each rule, which the pipeline's :mod:`scoring.panel` uses too); a rule that combines
+  ranks (``rank_sum``) is resampled as the mean of each judge's negated rank.
 - *resample*: the category's judges drawn with replacement (a bootstrap over judges: "had
   another panel of the same kind sat"); a judge drawn twice counts twice, as a panel with
   that judge's twin would. An entry none of whose judges was drawn (possible in incomplete
@@ -86,8 +87,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from scoring.panel import judge_ranks
 from scoring.problems import Problem, warning
 from scoring.rubric import Panel
+from scoring.rules.panel import PANEL_RULES, panel_statistic
+
+__all__ = ["confidence_for", "panel_statistic", "rank_confidence", "variance_factor"]
 
 ConfidenceMethod = Literal["calibrated", "bootstrap"]
 N_RESAMPLES = 2000
@@ -100,50 +105,6 @@ SMOOTHING = 0.5
 the judge bootstrap (the smoothed bootstrap, :func:`_calibrate`)."""
 _CHUNK_CELLS = 2_000_000
 """Work arrays hold about this many cells (~16 MB each), so memory stays bounded."""
-
-
-# ---------------------------------------------------------------------------------------------
-# The panel rules, vectorised
-
-
-def panel_statistic(values: np.ndarray, weights: np.ndarray, rule: str = "mean", *,
-                    trim: int = 1, min_judges: int = 5) -> np.ndarray:
-    """The panel rule over the last axis, each mark counted ``weights`` times.
-
-    ``values``: marks sorted ascending along the last axis (absent marks anywhere, as NaN,
-    with weight 0); ``weights``: whole multiplicities, broadcastable to ``values``. Rules as in
-    :mod:`scoring.panel`: ``mean``; ``median`` (the middle mark, or the mean of the two middle
-    ones); ``trimmed_mean`` (drop ``trim`` marks at each end, counting multiplicities, when
-    there are at least ``min_judges`` marks; the plain mean otherwise). NaN where no mark
-    counts.
-    """
-    values, weights = np.broadcast_arrays(values, weights)
-    w = weights.astype(np.float64)
-    x = np.where(w > 0, values, 0.0)
-    m = w.sum(axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = (w * x).sum(axis=-1) / m
-    if rule == "mean":
-        return mean
-    cum = np.cumsum(w, axis=-1)
-    if rule == "median":
-        # 1-based positions of the middle mark(s): both (m + 1) / 2 for odd m
-        low = np.floor((m + 1) / 2)
-        high = np.floor(m / 2) + 1
-        at_low = np.argmax(cum >= low[..., None], axis=-1)[..., None]
-        at_high = np.argmax(cum >= high[..., None], axis=-1)[..., None]
-        middle = (np.take_along_axis(x, at_low, -1) + np.take_along_axis(x, at_high, -1)) / 2
-        return np.where(m > 0, middle[..., 0], np.nan)
-    if rule == "trimmed_mean":
-        # marks at positions (trim, m − trim] are kept; a mark spanning positions
-        # (cum − w, cum] keeps the part of that span inside
-        upper = np.minimum(cum, (m - trim)[..., None])
-        lower = np.maximum(cum - w, float(trim))
-        kept = np.clip(upper - lower, 0.0, None)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            trimmed = (kept * x).sum(axis=-1) / (m - 2 * trim)
-        return np.where(m >= min_judges, trimmed, mean)
-    raise ValueError(f"unknown panel rule {rule!r}")
 
 
 def _competition_ranks(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -235,7 +196,7 @@ def _resample(sorted_x: np.ndarray, slots: np.ndarray, present: np.ndarray, pane
     own = present.sum(axis=1)
     marks = np.where(present, sorted_x, 0.0)
     out = np.empty((n_resamples, n))
-    if rule == "mean":
+    if PANEL_RULES.get(rule).order_free:
         # The mean needs no order: each resample's sums are one matrix product, resamples ×
         # judges @ judges × entries (marks put back in judge order).
         by_judge = np.zeros((n, k))
@@ -292,8 +253,7 @@ def variance_factor(rule: str, marks: int, trim: int = 1, min_judges: int = 5) -
     """
     if marks <= 1:
         return 1.0
-    if (rule == "mean" or (rule == "median" and marks <= 2)
-            or (rule == "trimmed_mean" and marks < min_judges)):
+    if PANEL_RULES.get(rule).is_mean_of(marks, trim=trim, min_judges=min_judges):
         return marks / (marks - 1)
     rng = np.random.default_rng(20091201)
     # the true variance from many panels (cheap), the bootstrap's from fewer panels × 50
@@ -402,12 +362,10 @@ def rank_confidence(judge_totals: pd.DataFrame, panel: Panel | None = None, *,
                              ["entry_id", "category", "judge_id", "total"]].copy()
     marks["total"] = marks["total"].astype(np.float64)
     rule = panel.rule
-    if rule == "rank_sum":
+    if PANEL_RULES.get(rule).ranks:
         # the rank sum orders entries as the mean of the judges' ranks does (every judge
         # ranks every entry); negated, so that higher is better like every other statistic
-        ranks = marks.groupby(["category", "judge_id"], observed=True)["total"].rank(
-            method="average", ascending=False)
-        marks["total"] = -ranks
+        marks["total"] = -judge_ranks(marks)
         rule = "mean"
     categories = sorted(marks["category"].astype(str).unique())
     streams = np.random.SeedSequence(seed).spawn(len(categories))

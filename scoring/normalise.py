@@ -6,6 +6,9 @@ The rubric chooses the method (``normalisation: severity`` or ``{method, min_sco
 judge's total, and its problems go into the result. The simulations behind the advice below
 are in docs/FAIRNESS.md (``python -m bench.simulate``).
 
+Each method is one registered rule in :mod:`scoring.rules.normalisation` (its setting, what
+the design must be, and its fit); this module checks the design and applies the method.
+
 Words used here:
 
 - *judge totals*: the long frame ``entry_id, category, judge_id, total`` (one row per entry
@@ -98,7 +101,6 @@ and, for connectedness of rating designs, Linacre's Facets documentation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -107,19 +109,17 @@ from scipy.sparse.csgraph import connected_components
 
 from scoring.problems import Problem, error, warning
 from scoring.rubric import Rubric
+from scoring.rules.normalisation import MIN_SCORES as MIN_SCORES_PARAMETER
+from scoring.rules.normalisation import NORMALISATIONS, SLOPE_FLOOR, Codes, format_figure
 
-Method = Literal["none", "zscore", "severity", "leniency_spread"]
-METHODS: tuple[Method, ...] = ("none", "zscore", "severity", "leniency_spread")
-"""The same as :data:`scoring.rubric.NORMALISATION_METHODS` (a test holds them equal)."""
+__all__ = ["METHODS", "MIN_SCORES", "OFFSET_COLUMNS", "SLOPE_FLOOR", "check_design",
+           "judge_groups", "normalise", "total_bounds"]
 
-MIN_SCORES = 5
+Method = str
+"""A normalisation's name: one of :data:`scoring.rules.normalisation.NORMALISATIONS`."""
+METHODS: tuple[str, ...] = NORMALISATIONS.names()
+MIN_SCORES = MIN_SCORES_PARAMETER.default
 """Default fewest scores per judge for a fitted method (twice this for leniency_spread)."""
-SLOPE_FLOOR = 0.2
-"""The smallest slope leniency_spread lets a judge have. A slope near zero says the judge's
-totals barely follow the entries; the adjustment would then put back nearly all of the
-panel's view in place of the judge's, on a slope estimated from noise."""
-MAX_ITERATIONS = 500
-TOLERANCE = 1e-9
 
 OFFSET_COLUMNS = ("category", "judge_id", "method", "n_scores", "mean", "sd", "offset",
                   "offset_se", "slope")
@@ -164,11 +164,11 @@ def check_design(judge_totals: pd.DataFrame, method: Method, *, min_scores: int 
                  ) -> list[Problem]:
     """Whether the design of each category supports ``method``: errors for judges with too
     few scores and for a disconnected design, a warning for z-scores on an incomplete one."""
-    _check_method(method)
+    rule = NORMALISATIONS.get(method)
     problems: list[Problem] = []
-    if method == "none":
+    if not rule.active:
         return problems
-    needed = 2 * min_scores if method == "leniency_spread" else min_scores
+    needed = rule.needed(min_scores)
     marks = judge_totals[judge_totals["total"].notna()]
     for category, rows in marks.groupby("category", sort=True, observed=True):
         counts = rows.groupby("judge_id", sort=True, observed=True).size()
@@ -178,159 +178,18 @@ def check_design(judge_totals: pd.DataFrame, method: Method, *, min_scores: int 
             problems.append(error("fairness.too_few_scores", cell=", ".join(few.index),
                                   category=category, method=method, min_scores=needed,
                                   judges=listed))
-        if method in ("severity", "leniency_spread"):
+        if rule.needs_connected:
             groups = _groups(rows)
             if len(groups) > 1:
                 shown = " · ".join("[" + ", ".join(g) + "]" for g in groups)
                 problems.append(error("fairness.disconnected",
                                       cell=", ".join(j for g in groups for j in g),
                                       category=category, count=len(groups), groups=shown))
-        elif method == "zscore":
+        if rule.warns_uneven:
             n_entries = rows["entry_id"].nunique()
             if (counts < n_entries).any():
                 problems.append(warning("fairness.zscore_uneven", category=category))
     return problems
-
-
-def _check_method(method: str) -> None:
-    if method not in METHODS:
-        raise ValueError(f"unknown normalisation {method!r}; use one of {', '.join(METHODS)}")
-
-
-# ---------------------------------------------------------------------------------------------
-# The fits: each takes one category's marks as integer codes and returns the adjusted values
-# and per-judge (offset, offset_se, slope), plus warnings.
-
-
-def _zscore(j: np.ndarray, x: np.ndarray, n_j: int, category: str, judges: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
-    count = np.bincount(j, minlength=n_j).astype(float)
-    mean = np.bincount(j, x, minlength=n_j) / count
-    centred = x - mean[j]
-    ss = np.bincount(j, centred**2, minlength=n_j)
-    sd = np.sqrt(ss / np.maximum(count - 1, 1))
-    panel_mean = x.mean()
-    # pooled within-judge SD: the panel's spread with each judge's own level taken out
-    panel_sd = np.sqrt(ss.sum() / max((count - 1).sum(), 1))
-    problems = []
-    # a spread of a millionth of a point is rounding noise, not a spread
-    constant = sd <= 1e-6 * max(panel_sd, 1.0)
-    for i in np.flatnonzero(constant):
-        problems.append(warning("fairness.constant_judge", cell=str(judges[i]),
-                                category=category, judge=str(judges[i]),
-                                total=_fmt(mean[i])))
-    z = np.where(constant[j], 0.0, centred / np.where(constant, 1.0, sd)[j])
-    adjusted = panel_mean + panel_sd * z
-    offset = mean - panel_mean
-    slope = np.where(constant, 0.0, sd / panel_sd if panel_sd > 0 else np.nan)
-    return adjusted, offset, np.full(n_j, np.nan), slope, problems
-
-
-def _additive(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j: int,
-              weights: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Least-squares ``x = q_e + o_j`` with Σ o = 0: (offsets, qualities, offset SEs).
-
-    The qualities are eliminated ("absorbed"): with ``A`` the entry × judge incidence matrix,
-    the offsets solve ``L o = s − Aᵀ (r / n)``, ``L = diag(c) − Aᵀ diag(1/n) A`` (``n``: scores
-    per entry, ``c``: per judge, ``r``, ``s``: their sums). ``L`` is the design graph's
-    weighted Laplacian, singular along the all-ones vector only when the design is connected;
-    adding ``11ᵀ/k`` removes that direction and gives the sum-to-zero solution. A k × k solve:
-    5,000 entries × 7 judges costs milliseconds. ``weights`` (optional) weight each score.
-    """
-    w = np.ones_like(x) if weights is None else weights
-    incidence = sparse.csr_matrix((w, (e, j)), shape=(n_e, n_j))
-    n = np.bincount(e, w, minlength=n_e)
-    c = np.bincount(j, w, minlength=n_j)
-    r = np.bincount(e, w * x, minlength=n_e)
-    s = np.bincount(j, w * x, minlength=n_j)
-    scaled = sparse.diags(1.0 / n) @ incidence
-    laplacian = np.diag(c) - (incidence.T @ scaled).toarray()
-    rhs = s - incidence.T @ (r / n)
-    projector = np.full((n_j, n_j), 1.0 / n_j)
-    inverse = np.linalg.inv(laplacian + projector)
-    offsets = inverse @ rhs
-    offsets -= offsets.mean()  # exact zero sum despite rounding
-    quality = (r - incidence @ offsets) / n
-    residual = x - quality[e] - offsets[j]
-    dof = len(x) - n_e - n_j + 1
-    sigma2 = float(np.sum(w * residual**2) / dof) if dof > 0 else np.nan
-    # Cov(o) = σ² L⁺ and L⁺ = (L + 11ᵀ/k)⁻¹ − 11ᵀ/k for a connected design
-    se = np.sqrt(np.maximum(np.diag(inverse - projector), 0.0) * sigma2)
-    return offsets, quality, se
-
-
-def _severity(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j: int
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
-    offsets, _, se = _additive(e, j, x, n_e, n_j)
-    return x - offsets[j], offsets, se, np.ones(n_j), []
-
-
-def _leniency_spread(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j: int,
-                     category: str, judges: np.ndarray
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
-    """Alternating least squares for ``x = α_j + b_j c_e`` (``c``: centred quality), started
-    from the additive fit. Each half-step is a closed-form least-squares fit (per judge: a
-    straight line on c; per entry: c given the lines), so the residual sum never grows."""
-    offsets, quality, _ = _additive(e, j, x, n_e, n_j)
-    level = quality.mean()
-    alpha = level + offsets
-    b = np.ones(n_j)
-    c = quality - level
-    count = np.bincount(j, minlength=n_j).astype(float)
-    floored = np.zeros(n_j, dtype=bool)
-    fitted_b = b.copy()
-    previous = np.inf
-    converged = False
-    scale = max(float(np.std(x)), 1e-9)
-    for _ in range(MAX_ITERATIONS):
-        # per judge: least-squares line of x on c
-        c_obs = c[e]
-        c_mean = np.bincount(j, c_obs, minlength=n_j) / count
-        x_mean = np.bincount(j, x, minlength=n_j) / count
-        sxy = np.bincount(j, (c_obs - c_mean[j]) * (x - x_mean[j]), minlength=n_j)
-        sxx = np.bincount(j, (c_obs - c_mean[j]) ** 2, minlength=n_j)
-        b = np.where(sxx > 0, sxy / np.where(sxx > 0, sxx, 1.0), 1.0)
-        fitted_b = b.copy()
-        floored = b < SLOPE_FLOOR
-        b = np.maximum(b, SLOPE_FLOOR)
-        alpha = x_mean - b * c_mean
-        # per entry: c given the lines
-        c = (np.bincount(e, b[j] * (x - alpha[j]), minlength=n_e)
-             / np.bincount(e, b[j] ** 2, minlength=n_e))
-        # identification: the b average 1, the c average 0 (the average judge's scale)
-        mean_b = b.mean()
-        c *= mean_b
-        b /= mean_b
-        shift = c.mean()
-        c -= shift
-        alpha += b * shift
-        rss = float(np.sum((x - alpha[j] - b[j] * c[e]) ** 2))
-        if previous - rss <= TOLERANCE * scale**2 * len(x):
-            converged = True
-            break
-        previous = rss
-    level = alpha.mean()
-    a = alpha - level
-    problems = []
-    if not converged:
-        problems.append(warning("fairness.not_converged", category=category,
-                                iterations=MAX_ITERATIONS))
-    for i in np.flatnonzero(floored):
-        problems.append(warning("fairness.flat_slope", cell=str(judges[i]), category=category,
-                                judge=str(judges[i]), slope=_fmt(fitted_b[i]),
-                                floor=_fmt(SLOPE_FLOOR)))
-    # Take out what the model explains — the judge's level, and the judge's extra (or
-    # missing) spread at this entry's quality — and leave the judge's noise as it is.
-    # (Dividing by the slope, (x − q̄ − a)/b, would also multiply a narrow judge's noise by
-    # 1/b; the benchmark shows it then ranks worse than no correction at all.)
-    adjusted = x - a[j] - (b[j] - 1) * c[e]
-    return adjusted, a, np.full(n_j, np.nan), b, problems
-
-
-def _fmt(value: float) -> str:
-    # messages carry text, so the number reads the same in both languages (no separators)
-    return f"{value:.2f}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +213,7 @@ def normalise(judge_totals: pd.DataFrame, method: Method = "none", *,
     has the columns :data:`OFFSET_COLUMNS`; a category with an error is left as given. Pure:
     the input is not changed.
     """
-    _check_method(method)
+    rule = NORMALISATIONS.get(method)
     missing = [c for c in ("entry_id", "category", "judge_id", "total")
                if c not in judge_totals.columns]
     if missing:
@@ -383,21 +242,17 @@ def normalise(judge_totals: pd.DataFrame, method: Method = "none", *,
         sd = np.sqrt(np.bincount(j, (x - mean[j]) ** 2, minlength=n_j)
                      / np.maximum(count - 1, 1))
         offset, se, slope = np.zeros(n_j), np.full(n_j, np.nan), np.ones(n_j)
-        if method != "none" and category not in blocked:
-            if method == "zscore":
-                fitted, offset, se, slope, found = _zscore(j, x, n_j, category, judges)
-            elif method == "severity":
-                fitted, offset, se, slope, found = _severity(e, j, x, n_e, n_j)
-            else:
-                fitted, offset, se, slope, found = _leniency_spread(e, j, x, n_e, n_j,
-                                                                    category, judges)
-            problems += found
+        if rule.active and category not in blocked:
+            fit = rule.fit(Codes(e, j, x, n_e, n_j, category, judges))
+            fitted, offset, se, slope = fit.adjusted, fit.offset, fit.offset_se, fit.slope
+            problems += fit.problems
             if bounds is not None and category in bounds:
                 low, high = bounds[category]
                 outside = int(np.sum((fitted < low) | (fitted > high)))
                 if outside:
                     problems.append(warning("fairness.clipped", category=category,
-                                            count=outside, low=_fmt(low), high=_fmt(high)))
+                                            count=outside, low=format_figure(low),
+                                            high=format_figure(high)))
                 fitted = np.clip(fitted, low, high)
             values[rows] = fitted
         frames.append(pd.DataFrame({

@@ -1,22 +1,22 @@
-"""Combining the judges' marks into the panel's: mean, median, trimmed mean, rank sum.
+"""Combining the judges' marks into the panel's, over a long frame of marks.
 
-Words used here:
+Words used here (the rules themselves, and *share*, are defined in
+:mod:`scoring.rules.panel`, the one implementation used here and in rank confidence):
 - *mark*: what one judge gave one entry — a total, or one criterion's score.
 - *panel weight*: each mark's share in the panel's figure for its entry. Every rule except rank
-  sum is a weighted mean of the marks (mean: 1/n each; median: 1 for the middle mark or ½ for
-  the two middle ones; trimmed mean: 1/(n − 2·trim) for the marks kept), so the same weights
-  combine the subtotals too, and the panel's subtotals come from the same judges as its total.
+  sum is a weighted mean of the marks, so the same weights combine the subtotals too, and the
+  panel's subtotals come from the same judges as its total.
 - *fallback*: a trimmed mean with fewer than ``min_judges`` marks uses the plain mean.
-- *rank sum*: each judge's totals ranked within the category (1 = best; tied totals share the
-  average rank); the entry with the lowest sum of ranks wins.
+- *judge ranks*: for rank sum, each judge's totals ranked within the category (1 = best;
+  tied totals share the average rank).
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from scoring.rubric import Panel
+from scoring.rules.panel import PANEL_RULES
 
 
 def panel_weights(marks: pd.DataFrame, by: list[str], value: str, panel: Panel
@@ -30,20 +30,11 @@ def panel_weights(marks: pd.DataFrame, by: list[str], value: str, panel: Panel
     grouped = ordered.groupby(by, sort=False, observed=True)
     count = grouped[value].transform("size").to_numpy()
     position = grouped.cumcount().to_numpy()
-    fallback = np.zeros(len(ordered), dtype=bool)
-    if panel.rule == "median":
-        middle = count // 2
-        odd = count % 2 == 1
-        chosen = np.where(odd, position == middle,
-                          (position == middle - 1) | (position == middle))
-        weight = chosen / np.where(odd, 1, 2)
-    elif panel.rule == "trimmed_mean":
-        fallback = count < panel.min_judges
-        kept = (position >= panel.trim) & (position < count - panel.trim)
-        weight = np.where(fallback, 1 / count,
-                          kept / np.maximum(count - 2 * panel.trim, 1))
-    else:  # mean; rank sum reports the mean of totals beside the sum of ranks
-        weight = 1 / count
+    rule = PANEL_RULES.get(panel.rule)
+    numerator, denominator, fallback = rule.shares(
+        position, position + 1, count,
+        **rule.bind(trim=panel.trim, min_judges=panel.min_judges))
+    weight = numerator / denominator
     weights = pd.Series(weight, index=ordered.index).reindex(marks.index)
     fallbacks = pd.Series(fallback, index=ordered.index).reindex(marks.index)
     return weights, fallbacks

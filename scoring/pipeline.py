@@ -8,7 +8,8 @@ The result is a pure function of its inputs. The steps, each over the whole tabl
 3. the judges' totals normalised when the rubric says so (:mod:`scoring.normalise`: the
    judge's total is replaced by the normalised one; the judge's subtotals stay as given);
    then the panel's figures (:mod:`scoring.panel`), on judges' totals or per criterion;
-4. ranks with tie-breaks per category (:mod:`scoring.ranking`, :mod:`scoring.tiebreaks`);
+4. ranks with tie-breaks per category (:mod:`scoring.ranking`,
+   :mod:`scoring.rules.tiebreaks`);
 5. award recommendations (:mod:`scoring.awards`).
 
 Errors anywhere block the ranking: the Result then carries the problems and no standings.
@@ -22,13 +23,15 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from scoring import awards, panel, ranking, table, tiebreaks
+from scoring import awards, panel, ranking, table
 from scoring.entries import Entries
 from scoring.normalise import normalise, total_bounds
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.result import Result
 from scoring.rounding import round_half_away
 from scoring.rubric import Rubric, fingerprint_of
+from scoring.rules import tiebreaks
+from scoring.rules.panel import PANEL_RULES
 from scoring.totals import TOTAL, node_parts, weight_matrix
 from scoring.validate import check_table
 
@@ -143,7 +146,8 @@ def _normalised(judge_parts: pd.DataFrame, exact_judge_parts: pd.DataFrame, rubr
     empty = pd.DataFrame()
     if not chosen.active:
         return judge_parts, exact_judge_parts, empty, empty, []
-    if rubric.panel.rule == "rank_sum" or rubric.panel.apply_to == "criterion":
+    if (not PANEL_RULES.get(rubric.panel.rule).normalisable
+            or rubric.panel.apply_to == "criterion"):
         return judge_parts, exact_judge_parts, empty, empty, [
             warning("fairness.normalisation_not_applied", method=chosen.method)]
     bounds = total_bounds(rubric)
@@ -208,7 +212,7 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
                              min_judges=rubric.panel.min_judges))
 
     rank_sums = None
-    if rubric.panel.rule == "rank_sum":
+    if PANEL_RULES.get(rubric.panel.rule).ranks:
         rank_sums, rank_problems = _rank_sums(judge_parts)
         found += rank_problems
 

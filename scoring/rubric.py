@@ -34,18 +34,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from scoring.problems import Problem, ProblemsError, error
-
-TIE_BREAK_RULES = (
-    "median_judge_total",
-    "mean_judge_total",
-    "most_first_places",
-    "highest_lowest_judge_total",
-)
-"""Named tie-break rules; their computation lives in :mod:`scoring.tiebreaks`."""
+from scoring.rules.normalisation import MIN_SCORES, NORMALISATIONS
+from scoring.rules.panel import MIN_JUDGES, PANEL_RULES, TRIM
+from scoring.rules.registry import Registry
+from scoring.rules.tiebreaks import TIE_BREAKS
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+
+def _one_of(registry: Registry, name: Any) -> Any:
+    """``name`` when ``registry`` has that rule; else a ``rubric.not_one_of`` error listing
+    the registered names (as ``'a', 'b' or 'c'``)."""
+    if name not in registry:
+        quoted = [repr(known) for known in registry.names()]
+        raise PydanticCustomError(
+            "rubric.not_one_of", "unknown name",
+            {"given": name, "expected": ", ".join(quoted[:-1]) + " or " + quoted[-1]})
+    return name
 
 
 def _fits(value: float, step: float) -> bool:
@@ -145,12 +152,19 @@ class Category(_Model):
 
 
 class Panel(_Model):
-    rule: Literal["mean", "median", "trimmed_mean", "rank_sum"] = "mean"
-    trim: int = Field(default=1, ge=1)
+    """The panel rule (a name in :data:`scoring.rules.panel.PANEL_RULES`) and its settings."""
+
+    rule: str = "mean"
+    trim: int = Field(default=TRIM.default, ge=TRIM.minimum)
     """trimmed_mean: how many of the highest and of the lowest judges' marks to drop."""
-    min_judges: int = Field(default=5, ge=1)
+    min_judges: int = Field(default=MIN_JUDGES.default, ge=MIN_JUDGES.minimum)
     """trimmed_mean: the fewest judges for trimming; below it the plain mean is used."""
     apply_to: Literal["total", "criterion"] = "total"
+
+    @field_validator("rule", mode="before")
+    @classmethod
+    def _known_rule(cls, rule: Any) -> Any:
+        return _one_of(PANEL_RULES, rule)
 
 
 class Rounding(_Model):
@@ -169,10 +183,10 @@ class TieBreak(_Model):
     def _one_of(self) -> TieBreak:
         if (self.criterion is None) == (self.rule is None):
             raise PydanticCustomError("rubric.tie_break_shape", "criterion or rule", {})
-        if self.rule is not None and self.rule not in TIE_BREAK_RULES:
+        if self.rule is not None and self.rule not in TIE_BREAKS:
             raise PydanticCustomError(
                 "rubric.unknown_rule", "unknown rule",
-                {"rule": self.rule, "expected": ", ".join(TIE_BREAK_RULES)})
+                {"rule": self.rule, "expected": ", ".join(TIE_BREAKS.names())})
         return self
 
     @property
@@ -225,17 +239,14 @@ class Awards(AwardRules):
         return self.categories.get(category, self)
 
 
-NORMALISATION_METHODS = ("none", "zscore", "severity", "leniency_spread")
-"""Judge normalisations; their computation lives in :mod:`scoring.normalise`."""
-
-
 class Normalisation(_Model):
     """How each judge's habits (severity, spread) are taken out of the judge's totals before
     the panel rule combines them. Written either as a plain method name
     (``normalisation: severity``) or as a mapping (``{method: severity, min_scores: 8}``)."""
 
-    method: Literal["none", "zscore", "severity", "leniency_spread"] = "none"
-    min_scores: int = Field(default=5, ge=2)
+    method: str = "none"
+    """A name in :data:`scoring.rules.normalisation.NORMALISATIONS`."""
+    min_scores: int = Field(default=MIN_SCORES.default, ge=MIN_SCORES.minimum)
     """The fewest totals a judge needs in a category for a fitted method (twice this for
     ``leniency_spread``, which fits two numbers per judge); fewer is refused, naming the
     judges."""
@@ -244,16 +255,21 @@ class Normalisation(_Model):
     @classmethod
     def _plain_name(cls, data: Any) -> Any:
         if isinstance(data, str):
-            if data not in NORMALISATION_METHODS:
+            if data not in NORMALISATIONS:
                 raise PydanticCustomError(
                     "rubric.not_one_of", "unknown normalisation",
-                    {"given": data, "expected": ", ".join(NORMALISATION_METHODS)})
+                    {"given": data, "expected": ", ".join(NORMALISATIONS.names())})
             return {"method": data}
         return data
 
+    @field_validator("method", mode="before")
+    @classmethod
+    def _known_method(cls, method: Any) -> Any:
+        return _one_of(NORMALISATIONS, method)
+
     @property
     def active(self) -> bool:
-        return self.method != "none"
+        return NORMALISATIONS.get(self.method).active
 
 
 class Confidence(_Model):
@@ -553,27 +569,27 @@ def _cross_checks(raw: Mapping[str, Any], file: str) -> list[Problem]:
                 problems.append(error("rubric.unknown_category", file=file,
                                       cell=f"awards.categories.{cat_id}", id=cat_id))
 
-    panel = raw.get("panel")
-    if isinstance(panel, dict):
-        rule, apply_to = panel.get("rule", "mean"), panel.get("apply_to", "total")
-        if rule == "rank_sum" and apply_to == "criterion":
+    # the panel rule's and the normalisation's own checks, asked of their registries
+    panel = raw.get("panel") if isinstance(raw.get("panel"), dict) else {}
+    named = panel.get("rule", "mean")
+    rule = PANEL_RULES.get(named) if named in PANEL_RULES else None
+    apply_to = panel.get("apply_to", "total")
+    if rule is not None:
+        if not rule.per_criterion and apply_to == "criterion":
             problems.append(error("rubric.rank_sum_per_criterion", file=file,
                                   cell="panel.apply_to"))
-        trim, min_judges = panel.get("trim", 1), panel.get("min_judges", 5)
-        if (rule == "trimmed_mean" and isinstance(trim, int) and isinstance(min_judges, int)
-                and trim >= 1 and min_judges <= 2 * trim):
-            problems.append(error("rubric.trim_too_large", file=file, cell="panel.min_judges",
-                                  trim=trim, double=2 * trim, min_judges=min_judges))
+        settings = {p.name: panel.get(p.name, p.default) for p in rule.parameters}
+        for mistake in rule.check(**settings):
+            problems.append(error(mistake.code, file=file, cell=f"panel.{mistake.setting}",
+                                  **mistake.params))
 
     normalisation = raw.get("normalisation")
     method = (normalisation.get("method") if isinstance(normalisation, dict)
               else normalisation)
-    if method in NORMALISATION_METHODS and method != "none":
+    if method in NORMALISATIONS and NORMALISATIONS.get(method).active:
         where = ("normalisation.method" if isinstance(normalisation, dict)
                  else "normalisation")
-        rule = panel.get("rule", "mean") if isinstance(panel, dict) else "mean"
-        apply_to = panel.get("apply_to", "total") if isinstance(panel, dict) else "total"
-        if rule == "rank_sum":
+        if rule is not None and not rule.normalisable:
             problems.append(error("rubric.normalisation_rank_sum", file=file, cell=where,
                                   method=method))
         elif apply_to == "criterion":

@@ -4,9 +4,11 @@ Words used here:
 
 - *official rank*: the rank :func:`scoring.pipeline.score` gives under the rubric as written
   (its panel rule, tie-breaks and rounding).
-- *variant*: the same competition under another panel rule (``mean``, ``median``,
-  ``trimmed_mean`` — scored by the pipeline with only the rule changed, so tie-breaks and
-  rounding are the rubric's) or another normalisation (``zscore``, ``severity``,
+- *variant*: the same competition under another panel rule (:data:`RULES`, from the
+  registry :data:`scoring.rules.panel.PANEL_RULES`: ``mean``, ``median``, ``trimmed_mean`` —
+  scored by the pipeline with only the rule changed, so tie-breaks and rounding are the
+  rubric's) or another normalisation (:data:`NORMALISATIONS`, from
+  :data:`scoring.rules.normalisation.NORMALISATIONS`: ``zscore``, ``severity``,
   ``leniency_spread`` — each judge's total normalised with :func:`scoring.normalise.normalise`
   and combined with the rubric's panel rule, or the mean when the rubric uses rank sums;
   ranked on the total, rounded as the rubric rounds totals, ties shared).
@@ -30,15 +32,20 @@ import pandas as pd
 from scoring import panel as panel_rules
 from scoring import ranking
 from scoring.entries import Entries
-from scoring.normalise import Method, normalise, total_bounds
+from scoring.normalise import normalise, total_bounds
 from scoring.pipeline import ENTRY_KEYS, score
 from scoring.problems import Problem, warning
 from scoring.result import Result
 from scoring.rounding import round_half_away
 from scoring.rubric import Rubric
+from scoring.rules.normalisation import NORMALISATIONS as NORMALISATION_RULES
+from scoring.rules.panel import PANEL_RULES
 
-RULES = ("mean", "median", "trimmed_mean")
-NORMALISATIONS: tuple[Method, ...] = ("zscore", "severity", "leniency_spread")
+RULES = tuple(rule.name for rule in PANEL_RULES if rule.compared)
+"""The panel rules compared: every registered rule that can stand in for another (not the
+rank sum, which needs every judge to rank every entry)."""
+NORMALISATIONS = tuple(method.name for method in NORMALISATION_RULES if method.active)
+"""The normalisations compared: every registered method that changes the totals."""
 VARIANTS = (*RULES, *NORMALISATIONS)
 
 
@@ -60,13 +67,13 @@ def _raw_rubric(rubric: Rubric) -> Rubric:
                                                   "method": "none"})
 
 
-def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: Method,
+def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: str,
                       min_scores: int) -> tuple[pd.Series, list[Problem]]:
     adjusted, _, problems = normalise(judge_totals, method, min_scores=min_scores,
                                       bounds=total_bounds(rubric))
     blocked = {p.params.get("category") for p in problems if p.is_error}
     rule = rubric.panel
-    if rule.rule == "rank_sum":
+    if not PANEL_RULES.get(rule.rule).normalisable:
         rule = rule.model_copy(update={"rule": "mean"})
     marks = adjusted[[*ENTRY_KEYS, "judge_id", "total"]]
     weights, _ = panel_rules.panel_weights(marks, ENTRY_KEYS, "total", rule)
@@ -111,14 +118,15 @@ def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
     raw_result = official if raw is rubric else score(raw, entries, scores)
     for variant in variants:
         if variant in RULES:
-            if rubric.panel.apply_to == "criterion" and rubric.panel.rule == "rank_sum":
+            if (rubric.panel.apply_to == "criterion"
+                    and not PANEL_RULES.get(rubric.panel.rule).per_criterion):
                 continue  # not a valid rubric; the loader refuses it already
             changed = _variant_rubric(raw, panel={**raw.panel.model_dump(), "rule": variant})
             result = score(changed, entries, scores)
             ranks = (result.standings.set_index("entry_id")["rank"].astype(float)
                      if result.ok else pd.Series(dtype=float))
         else:
-            ranks, found = _normalised_ranks(raw_result.judge_totals, raw, variant,  # type: ignore[arg-type]
+            ranks, found = _normalised_ranks(raw_result.judge_totals, raw, variant,
                                              min_scores)
             problems += [p for p in found if p.is_error]
         frame[f"rank_{variant}"] = ranks.reindex(frame.index)

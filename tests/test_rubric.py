@@ -213,11 +213,12 @@ def test_a_modified_copy_does_not_keep_cached_figures() -> None:
 
 
 def test_normalisation_as_a_name_or_a_mapping() -> None:
-    from scoring.normalise import METHODS
-    from scoring.rubric import NORMALISATION_METHODS
+    from scoring.rules.normalisation import NORMALISATIONS
     from tests.helpers import rubric_from
 
-    assert NORMALISATION_METHODS == METHODS  # the loader accepts what normalise() computes
+    # the loader accepts every method the registry (and so normalise()) computes
+    for method in NORMALISATIONS.names():
+        assert rubric_from(GOOD, normalisation=method).normalisation.method == method
     assert rubric_from(GOOD).normalisation.method == "none"
     assert rubric_from(GOOD).normalisation.min_scores == 5
     plain = rubric_from(GOOD, normalisation="leniency_spread").normalisation

@@ -108,4 +108,13 @@ MESSAGES = {
         "Kategori {id!r} tidak punya kriteria yang dinilai",
         "Category {id!r} has no scored criteria",
     ),
+    # --- award rules (labels for the app; keys of a rubric's ``awards``) ---------------------
+    "award.rule.places": (
+        "juara menurut peringkat (peserta dengan peringkat sama berbagi juaranya)",
+        "places by rank (entries sharing a rank share its place)",
+    ),
+    "award.rule.bands": (
+        "predikat menurut nilai (predikat tertinggi yang ambangnya tercapai)",
+        "bands by score (the highest band whose threshold the total reaches)",
+    ),
 }
