@@ -8,9 +8,10 @@ Words used here:
   with the same number of fields (more than one) wins; on a tie ``;`` comes first, since in a
   file with decimal commas ``,`` also splits every number in two.
 - *sheet name*: the file's name without its extension (``rekap_budi.csv`` -> ``rekap_budi``).
-- *encoding*: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is read as
-  Windows-1252, what Excel on Windows writes for "CSV", with a warning that letters may be
-  wrong.
+- *encoding*: UTF-8 (with or without BOM), UTF-16 with a BOM, or UTF-16 without one (what
+  "Unicode text" exports can be: found by its zero bytes, every other byte, see
+  :func:`utf16_without_bom`); anything else is read as Windows-1252, what Excel on Windows
+  writes for "CSV", with a warning that letters may be wrong.
 
 Every value stays text; numbers are read later as judges type them (``85,5`` or ``85.5``, see
 :mod:`scoring.sheets.cells`). Cells are named as in a spreadsheet: the third field of the fifth
@@ -26,18 +27,42 @@ from itertools import islice
 from pathlib import PurePath
 
 from scoring.problems import Problem, error, warning
-from scoring.sheets.grid import Book, Grid
-from scoring.sheets.safety import DEFAULT_LIMITS, Limits
+from scoring.sheets.formats.book import Book, Grid
+from scoring.sheets.formats.common import DEFAULT_LIMITS, Limits
 
 SEPARATORS = (";", ",", "\t", "|")
 """Candidates in order of preference on a tie."""
 SAMPLE_LINES = 50
+UTF16_SAMPLE = 4096
+"""Bytes looked at to tell UTF-16 without a BOM."""
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` (without a BOM) looks like UTF-16
+    text: in at least 60 % of the first byte pairs one byte is zero and the other is not (the
+    zero is the high byte of a Latin letter, digit or separator). None otherwise: UTF-8 and
+    Windows-1252 text has no zero bytes."""
+    sample = data[:UTF16_SAMPLE]
+    sample = sample[:len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    low_first = sum(1 for i in range(0, len(sample), 2) if sample[i] and not sample[i + 1])
+    high_first = sum(1 for i in range(0, len(sample), 2) if sample[i + 1] and not sample[i])
+    for count, encoding in ((low_first, "utf-16-le"), (high_first, "utf-16-be")):
+        if count * 10 >= pairs * 6:
+            return encoding
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding it was read with."""
+    """The text and the name of the encoding it was read with (``utf-16``, ``utf-16-le``,
+    ``utf-16-be``, ``utf-8`` or ``cp1252``)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    bare = utf16_without_bom(data)
+    if bare is not None:
+        return data.decode(bare, errors="replace"), bare
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

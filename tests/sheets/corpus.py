@@ -10,7 +10,8 @@ formats, formulas with or without a saved result), by one of the writers:
   :func:`ole2`);
 - :func:`to_ods`: an OpenDocument spreadsheet written by hand (a ZIP of XML);
 - :func:`to_xls`: an Excel 97-2003 workbook written by hand (BIFF8 records in an OLE2
-  compound file): no installed library writes either;
+  compound file): no installed library writes either; :func:`to_small_xls` keeps a small
+  workbook stream in the OLE2 *mini stream* (:func:`ole2_mini`), as Excel does;
 - :func:`to_csv`: comma or semicolon, decimal point or comma.
 
 Then the example sheets judges really make (:func:`recap`, :func:`forms`, :func:`long_table`,
@@ -378,6 +379,64 @@ def ole2(streams: dict[str, bytes]) -> bytes:
     return header + fat_bytes + directory + body
 
 
+MINI_SECTOR = 64
+
+
+def ole2_mini(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE2 compound file whose ``streams`` (each under 4096 bytes) live in the
+    *mini stream*, as [MS-CFB] requires of small streams.
+
+    The mini stream is a stream of the root entry, held in regular 512-byte sectors and cut
+    into 64-byte mini sectors; the mini FAT chains those as the FAT chains sectors. Layout:
+    header, one FAT sector, the directory, one mini FAT sector, the mini stream.
+    """
+    size = 512
+    assert all(len(data) < 4096 for data in streams.values()), "small streams only"
+    mini_fat: dict[int, int] = {}
+    mini_body, mini_starts = b"", []
+    for data in streams.values():
+        count = max(1, math.ceil(len(data) / MINI_SECTOR))
+        first = len(mini_body) // MINI_SECTOR
+        for k in range(count):
+            mini_fat[first + k] = first + k + 1 if k < count - 1 else END_OF_CHAIN
+        mini_starts.append(first)
+        mini_body += data.ljust(count * MINI_SECTOR, b"\0")
+    assert len(mini_fat) <= size // 4, "one mini FAT sector is enough for these files"
+    entries = [("Root Entry", 5, len(mini_body))] + [(name, 2, len(data))
+                                                    for name, data in streams.items()]
+    directory_sectors = math.ceil(len(entries) * 128 / size)
+    mini_fat_sector = 1 + directory_sectors
+    container_start = mini_fat_sector + 1
+    container_count = math.ceil(len(mini_body) / size)
+    fat = {0: FAT_SECTOR, mini_fat_sector: END_OF_CHAIN}
+    for sector in range(1, directory_sectors + 1):
+        fat[sector] = sector + 1 if sector < directory_sectors else END_OF_CHAIN
+    for k in range(container_count):
+        sector = container_start + k
+        fat[sector] = sector + 1 if k < container_count - 1 else END_OF_CHAIN
+    assert container_start + container_count <= size // 4
+    fat_bytes = struct.pack(f"<{size // 4}L", *(fat.get(i, NOSTREAM) for i in range(size // 4)))
+    mini_fat_bytes = struct.pack(f"<{size // 4}L", *(mini_fat.get(i, NOSTREAM)
+                                                     for i in range(size // 4)))
+    directory = b""
+    for index, (name, kind, length) in enumerate(entries):
+        encoded = (name + "\0").encode("utf-16-le")
+        child = 1 if index == 0 and len(entries) > 1 else NOSTREAM
+        right = index + 1 if 0 < index < len(entries) - 1 else NOSTREAM
+        start = container_start if index == 0 else mini_starts[index - 1]
+        directory += (encoded.ljust(64, b"\0") + struct.pack("<HBB3L", len(encoded), kind, 1,
+                                                               NOSTREAM, right, child)
+                      + b"\0" * 36 + struct.pack("<LQ", start, length))
+    directory = directory.ljust(directory_sectors * size, b"\0")
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<5H6s", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6)
+              + struct.pack("<9L", 0, 1, 1, 0, 4096, mini_fat_sector, 1, END_OF_CHAIN, 0)
+              + struct.pack("<109L", 0, *([NOSTREAM] * 108)))
+    assert len(header) == 512
+    return (header + fat_bytes + directory + mini_fat_bytes
+            + mini_body.ljust(container_count * size, b"\0"))
+
+
 def _record(kind: int, payload: bytes) -> bytes:
     return struct.pack("<HH", kind, len(payload)) + payload
 
@@ -399,9 +458,22 @@ _BIFF_ERRORS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17,
 
 
 def to_xls(sheets: Sequence[Sheet]) -> bytes:
-    """An Excel 97-2003 workbook of ``sheets``: texts in the shared string table, numbers
-    (a percent format kept), booleans and errors, merged ranges; formulas are written as
-    their saved result (an error result as a FORMULA record, as Excel writes it)."""
+    """An Excel 97-2003 workbook of ``sheets`` (see :func:`xls_stream`), its workbook
+    stream padded to 4096 bytes so that it lives in the OLE2 file's regular sectors."""
+    return ole2({"Workbook": xls_stream(sheets)})
+
+
+def to_small_xls(sheets: Sequence[Sheet]) -> bytes:
+    """Like :func:`to_xls`, but the workbook stream is kept at its own size (under 4096
+    bytes), so that it lives in the OLE2 *mini stream*, as Excel saves a tiny workbook."""
+    return ole2_mini({"Workbook": xls_stream(sheets)})
+
+
+def xls_stream(sheets: Sequence[Sheet]) -> bytes:
+    """The BIFF8 workbook stream of ``sheets``: texts in the shared string table, numbers
+    (a percent format kept), booleans and errors, merged ranges, hidden rows and columns;
+    formulas are written as their saved result (an error result as a FORMULA record, as
+    Excel writes it)."""
     strings: list[str] = []
     index_of: dict[str, int] = {}
 
@@ -417,7 +489,12 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
         records = []
         height = max((r for r, _ in grid), default=0)
         width = max((c for _, c in grid), default=0)
+        # COLINFO (bit 0 of its flags: hidden) and ROW (bit 5: hidden), only for hidden ones
+        records += [_record(0x007D, struct.pack("<6H", c - 1, c - 1, 2340, 15, 1, 0))
+                    for c in sorted(map(column_index_from_string, sheet.hidden_columns))]
         records.append(_record(0x0200, struct.pack("<LLHHH", 0, height, 0, width, 0)))
+        records += [_record(0x0208, struct.pack("<6HL", r - 1, 0, width, 255, 0, 0, 0x20))
+                    for r in sorted(sheet.hidden_rows)]
         for (row, column), value in sorted(grid.items()):
             r, c = row - 1, column - 1
             if isinstance(value, Formula) and isinstance(value.cached, ErrorValue):
@@ -486,8 +563,7 @@ def to_xls(sheets: Sequence[Sheet]) -> bytes:
         stream = bof_sheet + b"".join(records) + eof
         streams.append(stream)
         position += len(stream)
-    workbook = globals_stream(offsets) + b"".join(streams)
-    return ole2({"Workbook": workbook})
+    return globals_stream(offsets) + b"".join(streams)
 
 
 # --- .csv -------------------------------------------------------------------------------------
