@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -52,6 +53,7 @@ from sqlalchemy import (
     text,
 )
 
+from scoring.identity import judge_key
 from scoring.store import schema
 from scoring.store.database import writer
 from scoring.store.errors import SchemaTooNewError
@@ -171,9 +173,110 @@ def _v2_lineage_and_imports(conn: Connection) -> None:
     lineage.create(conn)
 
 
+def _v3_judge_keys(conn: Connection) -> None:
+    """Judges told apart by :func:`scoring.identity.judge_key` (accents and punctuation folded
+    too, not only case and spaces): every judge's sheet gets its key again from its ``judge``.
+
+    Sheets that were two judges' and are now one judge's (``Dra. Sri`` and ``Dra Sri``) become
+    one line of versions, numbered again 1, 2, 3 … in the order they were uploaded, so the
+    newest is the current one. (This step calls the key function of the Juri that runs it;
+    a later change of the key adds a new step like this one.)
+    """
+    rows = conn.execute(text(
+        "SELECT id, competition_id, judge, judge_key, version FROM uploads"
+        " WHERE purpose = 'sheet' ORDER BY competition_id, id")).all()
+    lines: dict[tuple[int, str], list[Any]] = {}
+    for row in rows:
+        lines.setdefault((row.competition_id, judge_key(row.judge)), []).append(row)
+    final: dict[int, tuple[str, int]] = {}
+    for (_, key), line in lines.items():
+        renumber = len({row.judge_key for row in line}) > 1
+        for number, row in enumerate(line, start=1):
+            wanted = (key, number if renumber else row.version)
+            if wanted != (row.judge_key, row.version):
+                final[row.id] = wanted
+    # two passes, so that no intermediate state repeats a (competition, judge, version)
+    for upload_id in final:
+        conn.execute(text("UPDATE uploads SET version = :v WHERE id = :id"),
+                     {"v": -upload_id, "id": upload_id})
+    for upload_id, (key, version) in final.items():
+        conn.execute(text("UPDATE uploads SET judge_key = :k, version = :v WHERE id = :id"),
+                     {"k": key, "v": version, "id": upload_id})
+
+
+def _v4_shared_workspace(conn: Connection) -> None:
+    """The shared workspace: organisers and their sign-ins, judges with their private links,
+    assignments, final submissions, the audit log, and a unique key per competition."""
+    conn.execute(text("ALTER TABLE competitions ADD COLUMN natural_key VARCHAR(64)"))
+    conn.execute(text(
+        "CREATE UNIQUE INDEX uq_competitions_natural_key ON competitions (natural_key)"))
+    md = MetaData()
+    # stand-ins for the existing tables, only so that the foreign keys below resolve
+    Table("competitions", md, Column("id", Integer, primary_key=True))
+    Table("uploads", md, Column("id", Integer, primary_key=True))
+    Table("organisers", md,
+          Column("id", Integer, primary_key=True),
+          Column("username", Text, nullable=False),
+          Column("username_key", String(200), nullable=False),
+          Column("password_hash", Text, nullable=False),
+          Column("created_at", String(40), nullable=False),
+          Column("created_by", Text, nullable=False),
+          Column("disabled", Boolean, nullable=False, server_default=text("false")),
+          UniqueConstraint("username_key", name="uq_organisers_username"))
+    Table("sign_in_attempts", md,
+          Column("id", Integer, primary_key=True),
+          Column("username_key", String(200), nullable=False),
+          Column("succeeded", Boolean, nullable=False),
+          Column("attempted_at", String(40), nullable=False),
+          Column("detail", Text, nullable=False),
+          Index("ix_sign_in_attempts_user_time", "username_key", "attempted_at"))
+    Table("judges", md,
+          Column("id", Integer, primary_key=True),
+          Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+          Column("name", Text, nullable=False),
+          Column("name_key", String(200), nullable=False),
+          Column("agency", Text, nullable=False),
+          Column("link_nonce", String(64), nullable=True),
+          Column("link_issued_at", String(40), nullable=True),
+          Column("link_expires_at", String(40), nullable=True),
+          Column("link_revoked_at", String(40), nullable=True),
+          Column("created_at", String(40), nullable=False),
+          UniqueConstraint("competition_id", "name_key", name="uq_judges_name"))
+    Table("assignments", md,
+          Column("id", Integer, primary_key=True),
+          Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+          Column("judge_id", Integer, ForeignKey("judges.id"), nullable=False),
+          Column("scope", String(16), nullable=False),
+          Column("target", String(200), nullable=False),
+          UniqueConstraint("judge_id", "scope", "target", name="uq_assignments_target"))
+    Table("submissions", md,
+          Column("id", Integer, primary_key=True),
+          Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+          Column("judge_id", Integer, ForeignKey("judges.id"), nullable=False),
+          Column("upload_id", Integer, ForeignKey("uploads.id"), nullable=False),
+          Column("submitted_at", String(40), nullable=False),
+          Column("summary_json", Text, nullable=False),
+          Index("ix_submissions_judge", "judge_id"))
+    Table("audit_log", md,
+          Column("id", Integer, primary_key=True),
+          Column("at", String(40), nullable=False),
+          Column("actor", Text, nullable=False),
+          Column("role", String(16), nullable=False),
+          Column("action", String(40), nullable=False),
+          Column("competition_id", Integer, nullable=True),
+          Column("detail_json", Text, nullable=False),
+          Index("ix_audit_log_competition", "competition_id"))
+    for name in ("organisers", "sign_in_attempts", "judges", "assignments", "submissions",
+                 "audit_log"):
+        md.tables[name].create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "competitions, entries, uploads, scores, results", _v1_initial),
     Migration(2, "entry lineage; imported past years", _v2_lineage_and_imports),
+    Migration(3, "judges told apart by their folded name", _v3_judge_keys),
+    Migration(4, "shared workspace: organisers, judges, links, assignments, submissions, "
+                 "audit log", _v4_shared_workspace),
 )
 
 

@@ -17,11 +17,11 @@ Words used here (one table each):
   a newer official name).
 - ``uploads``: every file as it came (``data``, ``sha256``, original ``filename``, ``judge``,
   ``uploader``, ``uploaded_at``), before it is parsed. ``version`` counts a judge's uploads
-  in a competition from 1; ``judge_key`` is the judge's name case- and space-folded, which is
-  how judges are told apart. ``status`` is ``ok`` (its scores count) or ``rejected`` (kept,
-  but the file had errors, so its scores are not stored or used). ``purpose`` is ``sheet`` (a
-  judge's scores) or ``past_results`` (a past year's results file). ``problems_json`` keeps the
-  problems found in the file.
+  in a competition from 1; ``judge_key`` is the judge's name folded
+  (:func:`scoring.identity.judge_key`), which is how judges are told apart. ``status`` is
+  ``ok`` (its scores count) or ``rejected`` (kept, but the file had errors, so its scores
+  are not stored or used). ``purpose`` is ``sheet`` (a judge's scores) or ``past_results``
+  (a past year's results file). ``problems_json`` keeps the problems found in the file.
 - ``scores``: the long score table of each ``ok`` upload (the columns of
   :data:`scoring.table.COLUMNS`) with the ``upload_id`` it came from.
 - ``revisions``: a published result. Revision 1 is the publication; each correction adds the
@@ -30,6 +30,21 @@ Words used here (one table each):
 - ``result_rows``: each revision's result flattened to one row per entry, for history queries.
 - ``lineage``: links from an entry to its successor (``rename``, ``merge``, ``split``) with
   the year the change took effect.
+
+The shared workspace (migration 4):
+- ``competitions.natural_key``: for competitions made with the tool, a hash of what makes two
+  of them the same competition (title, year, rubric fingerprint, entries); unique, so that
+  concurrent "create this competition" calls make exactly one. Empty for imported years.
+- ``organisers``: organiser accounts: ``username`` (as typed), ``username_key`` (folded,
+  unique), ``password_hash`` (argon2, never the password), ``disabled``.
+- ``sign_in_attempts``: every organiser sign-in, ``succeeded`` or not, for the rate limit.
+- ``judges``: a competition's judges: ``name``, ``name_key`` (the judge key), ``agency`` (for
+  conflicts of interest) and their private link: ``link_nonce`` (changed by every reissue),
+  ``link_issued_at``, ``link_expires_at``, ``link_revoked_at``.
+- ``assignments``: a judge assigned a ``scope`` (``category`` or ``entry``) ``target`` id.
+- ``submissions``: a judge's final submission ("kirim final") of one upload, with a summary.
+- ``audit_log``: append-only: who (``actor``, ``role``), ``action``, ``competition_id``,
+  ``detail_json``, ``at``.
 
 Times are UTC ISO 8601 text (``2026-11-02T08:15:00.123456+00:00``): the same on both
 databases, sortable as text.
@@ -51,6 +66,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -79,6 +95,8 @@ competitions = Table(
     Column("created_at", TIME, nullable=False),
     Column("created_by", Text, nullable=False),
     Column("origin", String(16), nullable=False, server_default="tool"),
+    Column("natural_key", HASH, nullable=True),
+    Index("uq_competitions_natural_key", "natural_key", unique=True),
 )
 
 entries = Table(
@@ -174,4 +192,74 @@ lineage = Table(
     Column("note", Text, nullable=False),
     Column("created_at", TIME, nullable=False),
     UniqueConstraint("from_entry", "to_entry", name="uq_lineage_link"),
+)
+
+organisers = Table(
+    "organisers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", Text, nullable=False),
+    Column("username_key", ID, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False, server_default=text("false")),
+    UniqueConstraint("username_key", name="uq_organisers_username"),
+)
+
+sign_in_attempts = Table(
+    "sign_in_attempts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username_key", ID, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Column("attempted_at", TIME, nullable=False),
+    Column("detail", Text, nullable=False),
+    Index("ix_sign_in_attempts_user_time", "username_key", "attempted_at"),
+)
+
+judges = Table(
+    "judges", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("name_key", ID, nullable=False),
+    Column("agency", Text, nullable=False),
+    Column("link_nonce", HASH, nullable=True),
+    Column("link_issued_at", TIME, nullable=True),
+    Column("link_expires_at", TIME, nullable=True),
+    Column("link_revoked_at", TIME, nullable=True),
+    Column("created_at", TIME, nullable=False),
+    UniqueConstraint("competition_id", "name_key", name="uq_judges_name"),
+)
+
+assignments = Table(
+    "assignments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+    Column("judge_id", Integer, ForeignKey("judges.id"), nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column("target", ID, nullable=False),
+    UniqueConstraint("judge_id", "scope", "target", name="uq_assignments_target"),
+)
+
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("competition_id", Integer, ForeignKey("competitions.id"), nullable=False),
+    Column("judge_id", Integer, ForeignKey("judges.id"), nullable=False),
+    Column("upload_id", Integer, ForeignKey("uploads.id"), nullable=False),
+    Column("submitted_at", TIME, nullable=False),
+    Column("summary_json", Text, nullable=False),
+    Index("ix_submissions_judge", "judge_id"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", TIME, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("competition_id", Integer, nullable=True),
+    Column("detail_json", Text, nullable=False),
+    Index("ix_audit_log_competition", "competition_id"),
 )

@@ -22,7 +22,7 @@ from .helpers import RUBRIC_FINGERPRINT, sheet_scores
 
 def test_a_new_database_is_built_by_every_migration_in_order(db_url):
     with open_archive(db_url) as archive:
-        assert schema_version(archive.engine) == 2
+        assert schema_version(archive.engine) == 4
         with archive.reading() as conn:
             rows = conn.execute(select(tables.schema_version.c.version,
                                        tables.schema_version.c.name)
@@ -30,6 +30,9 @@ def test_a_new_database_is_built_by_every_migration_in_order(db_url):
         assert [tuple(r) for r in rows] == [
             (1, "competitions, entries, uploads, scores, results"),
             (2, "entry lineage; imported past years"),
+            (3, "judges told apart by their folded name"),
+            (4, "shared workspace: organisers, judges, links, assignments, submissions, "
+                "audit log"),
         ]
         assert migrate(archive.engine) == []  # opening again changes nothing
 
@@ -71,7 +74,7 @@ def test_a_version_1_database_opens_in_this_version_with_its_data(db_url):
     old.close()
 
     with open_archive(db_url) as archive:
-        assert schema_version(archive.engine) == 2
+        assert schema_version(archive.engine) == len(MIGRATIONS)
         competition = archive.competition(1)
         assert (competition.title, competition.year, competition.origin) == (
             "Lomba 2024", 2024, "tool")
@@ -93,21 +96,21 @@ def test_a_version_1_database_opens_in_this_version_with_its_data(db_url):
 
 def test_a_database_newer_than_this_juri_is_refused(db_url):
     open_archive(db_url).close()
-    with pytest.raises(SchemaTooNewError, match="schema version 2"):
+    with pytest.raises(SchemaTooNewError, match=f"schema version {len(MIGRATIONS)}"):
         open_archive(db_url, migrations=MIGRATIONS[:1])
 
 
 def test_a_failing_migration_leaves_the_database_as_it_was(db_url):
     def broken(conn):
         conn.execute(text("CREATE TABLE half_done (id INTEGER PRIMARY KEY)"))
-        raise RuntimeError("step 3 failed")
+        raise RuntimeError("the last step failed")
 
     open_archive(db_url).close()
     engine = make_engine(db_url)
     try:
-        with pytest.raises(RuntimeError, match="step 3 failed"):
-            migrate(engine, [*MIGRATIONS, Migration(3, "broken", broken)])
-        assert schema_version(engine) == 2
+        with pytest.raises(RuntimeError, match="the last step failed"):
+            migrate(engine, [*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "broken", broken)])
+        assert schema_version(engine) == len(MIGRATIONS)
         assert not inspect(engine).has_table("half_done")
     finally:
         engine.dispose()
@@ -120,3 +123,34 @@ def test_migrations_must_be_numbered_from_one_without_gaps(db_url):
             migrate(engine, [MIGRATIONS[1]])
     finally:
         engine.dispose()
+
+
+def test_a_version_2_database_gets_folded_judge_keys_and_one_line_per_judge(db_url):
+    old = open_archive(db_url, migrations=MIGRATIONS[:2])
+    competition_id = old.create_competition("Lomba 2025", 2025, "id: x", RUBRIC_FINGERPRINT,
+                                            "id,name,category\nopd-a,Dinas A,OPD\n")
+    # version 2 told judges apart by case and spaces only: "Dra. Sri" and "Dra Sri" were two
+    # judges, each with a version 1; "Budi" had two versions of its own
+    with old.engine.begin() as conn:
+        for upload_id, judge, key, version in ((1, "Dra. Sri", "dra. sri", 1),
+                                               (2, "Budi", "budi", 1),
+                                               (3, "Dra Sri", "dra sri", 1),
+                                               (4, "BUDI", "budi", 2)):
+            conn.execute(text(
+                "INSERT INTO uploads (id, competition_id, judge, judge_key, version, status,"
+                " filename, sha256, size, data, uploaded_at, uploader, problems_json, purpose)"
+                " VALUES (:id, :c, :judge, :key, :version, 'ok', 'f.xlsx', :sha, 1, :data,"
+                " '2025-11-30T09:00:00+00:00', 'panitia', '[]', 'sheet')"),
+                {"id": upload_id, "c": competition_id, "judge": judge, "key": key,
+                 "version": version, "sha": str(upload_id) * 64, "data": b"x"})
+    old.close()
+
+    with open_archive(db_url) as archive:
+        with archive.reading() as conn:
+            rows = conn.execute(text("SELECT id, judge_key, version FROM uploads ORDER BY id"))
+            found = [tuple(r) for r in rows]
+        # Sri's two sheets are one line now, numbered by upload order (ids 1 then 3);
+        # Budi's versions were one line already and keep their numbers
+        assert found == [(1, "dra sri", 1), (2, "budi", 1), (3, "dra sri", 2), (4, "budi", 2)]
+        uploads = archive.uploads(competition_id)
+        assert uploads.loc[uploads["current"], "upload_id"].tolist() == [3, 4]
