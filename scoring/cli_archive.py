@@ -18,8 +18,8 @@ from scoring.problems import ProblemsError, error, format_problems
 from scoring.rubric import load_rubric
 from scoring.store import open_archive, standings_by_year
 from scoring.store.imports import import_past_results
-from scoring.store.publishing import publish_files
-from scoring.store.sample import seed_sample
+from scoring.workspace.publishing import publish_files
+from scoring.workspace.sample import seed_sample
 
 COMMANDS = ("publish", "history", "import-results", "seed-sample")
 

@@ -7,11 +7,9 @@ is not clearly one thing comes back *uncertain* with the candidates, for the rea
 
 Words used here:
 
-- *fold*: lower case, accents removed, punctuation turned into spaces, spaces folded
-  (:func:`fold`). ``"  Dinas  Kesehatan\\u00a0(DINKES)"`` folds to ``"dinas kesehatan dinkes"``.
-- *key*: a folded name after the abbreviation table and with noise words dropped; two names
-  with the same key are the same name. The *compact key* is the key without spaces, so that
-  ``disduk capil`` and ``disdukcapil`` are the same name too.
+- *key*, *compact key*: an entry name's identity key, from :mod:`scoring.identity` (folded,
+  abbreviations written out, noise words dropped): two names with the same key are the same
+  name, and are matched exactly; everything fuzzy here is scored on keys.
 - *score*: similarity from 0 to 100 (100: the same key).
 - *status*:
 
@@ -48,16 +46,15 @@ are data and can be extended without touching the code.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from scoring.entries import Entries, Entry
+from scoring.identity import ENTRY_NOISE, compact, expand, fold, name_key
 from scoring.problems import ERROR, WARNING, Problem, Severity
 from scoring.rubric import Criterion, Rubric
 
@@ -84,18 +81,6 @@ TOKEN_MATCH = 80.0
 """Criteria: two words count as the same word from this similarity (``kreatifitas`` 91)."""
 
 # --- tables (data, not code paths) -------------------------------------------------------
-
-ENTRY_ABBREVIATIONS: Mapping[str, str] = {
-    "kel": "kelurahan",
-    "kec": "kecamatan",
-    "kab": "kabupaten",
-}
-"""Folded word or phrase -> what it stands for, in entry names (``Kel. Kali Baros``)."""
-
-ENTRY_NOISE: frozenset[str] = frozenset({
-    "kota", "kabupaten", "pemerintah", "pemkot", "pemkab", "kbk", "kelompok", "tim",
-})
-"""Words that do not tell entries apart (``KBK Dinkes Kota`` is ``Dinkes``); dropped from keys."""
 
 CRITERION_ABBREVIATIONS: Mapping[str, str] = {
     "pres": "presentasi",
@@ -128,42 +113,9 @@ Roman numerals are understood after the words of more than one letter (``Langkah
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10}
-_APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bc"), None)
 # "1.", "1)", "(1)", "a.", "IV.", "1.2." in front of a heading: list numbering, not content.
 _NUMBERING = re.compile(r"^\s*(?:[(\[]?\s*(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})\s*[.)\]:]\s*)+")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\D)")
-
-
-# --- folding --------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents, punctuation as spaces, spaces folded.
-
-    Non-breaking and other unusual spaces become plain spaces (NFKD does that); invisible
-    format characters (zero-width space, soft hyphen) and apostrophes are removed rather than
-    turned into spaces, since they sit inside words (``Ma'arif`` is ``maarif``).
-    """
-    # NFKD, casefold, NFKD again: case folding can itself produce decomposable letters
-    lowered = unicodedata.normalize("NFKD", str(text)).casefold()
-    decomposed = unicodedata.normalize("NFKD", lowered).translate(_APOSTROPHES)
-    kept = "".join(ch for ch in decomposed
-                   if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in kept).split())
-
-
-@lru_cache(maxsize=16)
-def _phrase_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    # longest first, so "tanya jwb" wins over a shorter key inside it
-    ordered = sorted(keys, key=len, reverse=True)
-    return re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\S)")
-
-
-def _expand(folded: str, table: Mapping[str, str]) -> str:
-    if not table or not folded:
-        return folded
-    pattern = _phrase_pattern(tuple(table))
-    return pattern.sub(lambda m: table[m.group(0)], folded)
 
 
 def _unique(tokens: Iterable[str]) -> list[str]:
@@ -171,15 +123,6 @@ def _unique(tokens: Iterable[str]) -> list[str]:
 
 
 # --- entries --------------------------------------------------------------------------------
-
-
-def entry_key(name: str, noise: frozenset[str] = ENTRY_NOISE) -> str:
-    """The key of an entry name: folded, abbreviations expanded, noise words dropped (unless
-    the name is nothing else)."""
-    folded = fold(str(name).replace("&", " dan "))
-    tokens = _expand(folded, ENTRY_ABBREVIATIONS).split()
-    kept = [t for t in tokens if t not in noise]
-    return " ".join(kept or tokens)
 
 
 class Candidate(NamedTuple):
@@ -257,18 +200,18 @@ class EntryMatcher:
             owners.append(index)
             keys.extend(own)
             for key in own:
-                for variant in {key, key.replace(" ", "")}:
+                for variant in {key, compact(key)}:
                     holders = self._exact.setdefault(variant, [])
                     if index not in holders:
                         holders.append(index)
         self._keys = keys
-        self._compact = [k.replace(" ", "") for k in keys]
+        self._compact = [compact(k) for k in keys]
         self._lengths = np.asarray([len(k) for k in keys], dtype=np.float32)
         self._starts = np.asarray(starts, dtype=np.intp)
         self._owners = np.asarray(owners, dtype=np.intp)
 
     def key(self, name: str) -> str:
-        return entry_key(name, self.noise)
+        return name_key(name, self.noise)
 
     # one name
     def match(self, name: str) -> MatchResult:
@@ -284,7 +227,7 @@ class EntryMatcher:
             if not key:
                 results[name] = MatchResult(None, 0.0, (), "none", name)
                 continue
-            holders = self._exact.get(key) or self._exact.get(key.replace(" ", ""))
+            holders = self._exact.get(key) or self._exact.get(compact(key))
             if holders:
                 results[name] = self._exact_result(name, holders)
             else:
@@ -310,9 +253,9 @@ class EntryMatcher:
             return np.zeros((len(keys), 0), dtype=np.float32)
         words = process.cdist(keys, self._keys, scorer=fuzz.token_sort_ratio,
                               dtype=np.float32, workers=-1)
-        compact = process.cdist([k.replace(" ", "") for k in keys], self._compact,
-                                scorer=fuzz.ratio, dtype=np.float32, workers=-1)
-        np.maximum(words, compact, out=words)
+        joined = process.cdist([compact(k) for k in keys], self._compact,
+                               scorer=fuzz.ratio, dtype=np.float32, workers=-1)
+        np.maximum(words, joined, out=words)
         # A name whose words are all in a longer candidate ("Kuripan" in "Kuripan Kertoharjo")
         # is proposed, never taken: at least SUBSET_FLOOR, rising with the share of the
         # candidate it covers, and below CONFIDENT since the candidate has words it lacks.
@@ -351,7 +294,7 @@ class EntryMatcher:
         """
         own = self._keys_of[item_index]
         words = {w for k in own for w in k.split()}
-        compacts = [k.replace(" ", "") for k in own]
+        compacts = [compact(k) for k in own]
         missing = []
         for word in key.split():
             if len(word) <= 3 and not any(ch.isdigit() for ch in word):
@@ -427,10 +370,39 @@ _STEP_ROMAN = re.compile(
     + r")\s+(?:ke\s+)?([ivx]{1,4})(?!\S)")
 
 
+_SCALE_WORDS = r"(?:maks\w*|max\w*|skala|skor|nilai|rentang|range|poin|points?|angka)"
+_RANGE = r"\d+(?:[.,]\d+)?(?:\s*(?:[-–—~]|s\.?/?d\.?|sampai|to)\s*\d+(?:[.,]\d+)?)?"
+_SCALE_BRACKETED = re.compile(
+    r"[(\[]\s*(?:" + _SCALE_WORDS + r"\s*[.:=]?\s*)?(?:" + _RANGE + r")?\s*%?\s*[)\]]",
+    re.IGNORECASE)
+_SCALE_TRAILING = re.compile(
+    r"(?:\s+" + _SCALE_WORDS + r"\s*[.:=]?)?\s+(?:\d+(?:[.,]\d+)?\s*(?:[-–—~]|s\.?/?d\.?|sampai)"
+    r"\s*\d+(?:[.,]\d+)?|(?:maks\w*|max\w*)\s*[.:=]?\s*\d+(?:[.,]\d+)?)\s*%?\s*$",
+    re.IGNORECASE)
+
+
+def strip_scale(text: str) -> str:
+    """A heading without the scale or unit a judge wrote after it: ``Risalah (0-100)``,
+    ``Nilai (maks 25)``, ``Bobot (%)``, ``Kostum [0–100]``, ``Pesan maks 25`` and
+    ``Kreativitas 0 - 100`` all lose the part that says how it is scored (a text that would
+    be left empty is kept whole)."""
+    stripped = _SCALE_BRACKETED.sub(" ", text)
+    stripped = _SCALE_TRAILING.sub("", stripped)
+    return stripped if stripped.strip() else text
+
+
+def heading_core(text: str) -> str:
+    """A heading without its scale suffix and list numbering (``a) Kreativitas (0-100)`` ->
+    ``Kreativitas``), line breaks as spaces: what to put after a group's name."""
+    return _strip_numbering(strip_scale(" ".join(str(text).split()))).strip()
+
+
 def criterion_tokens(text: str) -> list[str]:
-    """A heading or label as the words compared: numbering dropped, steps and abbreviations
-    made canonical, noise words dropped, each word once."""
-    folded = _expand(fold(_strip_numbering(str(text))), CRITERION_ABBREVIATIONS)
+    """A heading or label as the words compared: the scale suffix (:func:`strip_scale`) and
+    numbering dropped, steps and abbreviations made canonical, noise words dropped, each word
+    once."""
+    text = strip_scale(" ".join(str(text).split()))
+    folded = expand(fold(_strip_numbering(text)), CRITERION_ABBREVIATIONS)
     folded = _STEP_ROMAN.sub(
         lambda m: f"langkah {_ROMAN[m.group(1)]}" if m.group(1) in _ROMAN else m.group(0),
         folded)
@@ -496,7 +468,7 @@ class CriterionMatcher:
                         self._add(node.id, f"path_{name}", " ".join([*parts, own]))
         self._exact: dict[str, list[_Label]] = {}
         for label in self.labels:
-            for variant in {label.key, label.key.replace(" ", "")}:
+            for variant in {label.key, compact(label.key)}:
                 self._exact.setdefault(variant, []).append(label)
 
     def _add(self, node_id: str, field_name: str, text: str) -> None:
@@ -514,7 +486,7 @@ class CriterionMatcher:
         if not tokens:
             return CriterionMatch(None, 0.0, (), "none", query=heading)
         key = " ".join(tokens)
-        exact = self._exact.get(key) or self._exact.get(key.replace(" ", ""))
+        exact = self._exact.get(key) or self._exact.get(compact(key))
         if exact:
             nodes = _unique(label.node_id for label in exact)
             candidates = tuple(self._candidate(n, 100.0) for n in nodes)

@@ -5,8 +5,9 @@ One row per score given by one judge to one entry on one leaf criterion:
 ``entry_id, category, judge_id, criterion_id, score, source_file, source_sheet, source_cell``
 
 ``score`` is in the criterion's own scale; conversion happens once, in the computation.
-``judge_id`` is the judge's name as written (spaces folded); judges are told apart by it,
-case and spacing ignored.
+``judge_id`` is the judge's name as written, spaces folded
+(:func:`scoring.identity.clean_name`); judges are told apart by its judge key
+(:func:`scoring.identity.judge_key`: case, accents, punctuation and spacing ignored).
 """
 
 from __future__ import annotations
@@ -41,8 +42,3 @@ def make(rows: Iterable[Mapping[str, object]] | pd.DataFrame) -> pd.DataFrame:
 def concat(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
     tables = [t for t in tables if len(t)]
     return make(pd.concat(tables, ignore_index=True)) if tables else empty()
-
-
-def normalise_judge(name: object) -> str:
-    """A judge's name with its spaces folded: how ``judge_id`` is written."""
-    return " ".join(str(name or "").split())

@@ -14,6 +14,7 @@ import pandas as pd
 
 from scoring import table
 from scoring.entries import Entries
+from scoring.identity import judge_keys
 from scoring.problems import Problem, error
 from scoring.rubric import Rubric
 
@@ -69,9 +70,10 @@ def check_table(scores: pd.DataFrame, rubric: Rubric, entries: Entries
 
     leaves = {leaf.id: leaf.scale for leaf in rubric.leaves}
     live = scores[~bad]
-    low = live["criterion_id"].map({k: s.min for k, s in leaves.items()})
-    high = live["criterion_id"].map({k: s.max for k, s in leaves.items()})
-    step = live["criterion_id"].map({k: s.step for k, s in leaves.items()})
+    # as floats: mapping an empty column (every row already bad) would keep its text dtype
+    low = live["criterion_id"].map({k: s.min for k, s in leaves.items()}).astype("float64")
+    high = live["criterion_id"].map({k: s.max for k, s in leaves.items()}).astype("float64")
+    step = live["criterion_id"].map({k: s.step for k, s in leaves.items()}).astype("float64")
     outside = (live["score"] < low) | (live["score"] > high)
     # on the step when (score - min) / step is whole, judged in nano units to avoid float noise
     offset = np.rint((live["score"] - low) * 1e9).astype("int64")
@@ -85,7 +87,7 @@ def check_table(scores: pd.DataFrame, rubric: Rubric, entries: Entries
                                            "step": "step"})
         bad[np.flatnonzero(scores.index.isin(rows.index))] = True
 
-    judges = scores["judge_id"].str.casefold()
+    judges = judge_keys(scores["judge_id"])
     key = pd.DataFrame({"e": scores["entry_id"], "j": judges, "c": scores["criterion_id"]})
     repeated = ~bad & key.duplicated(keep="first").to_numpy()
     if repeated.any():

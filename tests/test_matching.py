@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring.entries import Entries, Entry, load_entries
+from scoring.identity import fold, name_key
 from scoring.matching import (
     CONFIDENT,
     MINIMUM,
@@ -16,9 +17,7 @@ from scoring.matching import (
     EntryMatcher,
     criterion_problem,
     criterion_tokens,
-    entry_key,
     entry_problem,
-    fold,
     match_criteria,
     match_criterion,
     match_entries,
@@ -130,7 +129,7 @@ def test_an_extra_word_blocks_a_high_score(entries: Entries) -> None:
     assert result.score == 88.9
     assert result.status == "uncertain"
     index = [e.id for e in matcher.items].index("opd-dishub")
-    assert matcher.unexplained_words(entry_key("Dinas Perhubungan Laut"), index) == ["laut"]
+    assert matcher.unexplained_words(name_key("Dinas Perhubungan Laut"), index) == ["laut"]
 
 
 def test_the_distinguishing_word_matters(entries: Entries) -> None:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from scoring import table
 from scoring.entries import Entries
+from scoring.identity import judge_key, judge_keys
 from scoring.problems import Problem, error
 from scoring.rubric import Rubric
 from scoring.sheets import safety
@@ -71,9 +72,11 @@ __all__ = [
     "Option",
     "SheetMapping",
     "WorkbookRead",
+    "combine_reads",
     "detect",
     "fill_template",
     "judges_in",
+    "mapping_for",
     "mapping_from_yaml",
     "mapping_to_yaml",
     "read_file",
@@ -146,28 +149,53 @@ def read_many(files: Iterable[tuple[str, bytes]], rubric: Rubric, entries: Entri
 
     Each file is read by the first of ``mappings`` that applies to its name
     (:meth:`Mapping.applies_to`), else by detection. A judge (names compared ignoring case
-    and spacing) who appears in more than one file is a ``judge.duplicate`` error on each
-    later file, whose scores by that judge are then left out of the table so that no judge
-    counts twice; which file is right is for the organisers to decide.
+    and spacing) may send several files that score different things (one file per
+    category); a later file that scores an entry on a criterion the judge's earlier files
+    already scored is a ``judge.duplicate`` error, and that judge's scores in it are then left
+    out of the table so that no judge counts twice; which file is right is for the organisers
+    to decide.
     """
+    return combine_reads((filename, _read(data, filename, rubric, entries,
+                                          mapping_for(filename, mappings)))
+                         for filename, data in files)
+
+
+def mapping_for(filename: str, mappings: Sequence[Mapping]) -> Mapping | None:
+    """The first of ``mappings`` that applies to ``filename``, if any."""
+    return next((m for m in mappings if m.applies_to(filename)), None)
+
+
+def combine_reads(reads: Iterable[tuple[str, WorkbookRead]]) -> tuple[pd.DataFrame,
+                                                                        list[Problem]]:
+    """One score table and every problem from files read one by one, in the order given,
+    with :func:`read_many`'s rule for a judge found in more than one file."""
     tables: list[pd.DataFrame] = []
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    for filename, data in files:
-        mapping = next((m for m in mappings if m.applies_to(filename)), None)
-        result = _read(data, filename, rubric, entries, mapping)
+    scored: dict[str, set[tuple[str, str]]] = {}
+    for filename, result in reads:
         problems.extend(result.problems)
         judges = judges_in(result)
         scores = result.table
+        keys = judge_keys(scores["judge_id"])
         for judge, sheet, cell in judges:
-            key = judge.casefold()
+            key = judge_key(judge)
             if key and key in first_file:
+                mine = scores[keys == key]
+                if scored[key].isdisjoint(zip(mine["entry_id"], mine["criterion_id"],
+                                              strict=True)):
+                    continue
                 problems.append(error("judge.duplicate", file=filename, sheet=sheet,
                                       cell=cell, judge=judge, first_file=first_file[key]))
-                scores = scores[scores["judge_id"].str.casefold() != key]
+                scores = scores[judge_keys(scores["judge_id"]) != key]
+        kept_keys = judge_keys(scores["judge_id"])
         for judge, _, _ in judges:
-            if judge:
-                first_file.setdefault(judge.casefold(), filename)
+            key = judge_key(judge)
+            if key:
+                first_file.setdefault(key, filename)
+                mine = scores[kept_keys == key]
+                scored.setdefault(key, set()).update(
+                    zip(mine["entry_id"], mine["criterion_id"], strict=True))
         tables.append(scores)
     return table.concat(tables), problems
 

@@ -44,12 +44,13 @@ from openpyxl import Workbook, load_workbook
 
 from scoring import table
 from scoring.entries import Entries
-from scoring.matching import fold
+from scoring.identity import clean_name, fold, judge_key
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.rubric import Rubric
 from scoring.sheets import forms, long, recap, safety
 from scoring.sheets.cells import clean_text
-from scoring.sheets.grid import Book, Grid, cell_name, load_book, scan_xlsx
+from scoring.sheets.formats.xlsx import scan_xlsx
+from scoring.sheets.grid import Book, Grid, cell_name, load_book
 from scoring.sheets.mapping import (
     ASSUMED,
     Confirmation,
@@ -160,7 +161,7 @@ def open_upload(data: bytes, filename: str, kind: str, limits: Limits = DEFAULT_
     """Open bytes that passed the safety check (as ``kind``); None and problems on failure.
 
     An .xlsx's sheets are counted from the XML stream first, so that no parser builds a sheet
-    of a million rows (:func:`scoring.sheets.grid.scan_xlsx`).
+    of a million rows (:func:`scoring.sheets.formats.xlsx.scan_xlsx`).
     """
     if kind != "xlsx":
         return Upload(data, filename, kind, limits), []
@@ -227,8 +228,8 @@ def find_judge(grid: Grid, sheet: SheetMapping, book: Book, ctx: Context) -> Jud
     if labelled is not None:
         return labelled
     if book.kind != "csv" and _names_a_judge(grid.name, ctx):
-        return Judge(table.normalise_judge(grid.name), "sheet")
-    return Judge(table.normalise_judge(PurePath(book.file).stem or book.file), "file")
+        return Judge(clean_name(grid.name), "sheet")
+    return Judge(clean_name(PurePath(book.file).stem or book.file), "file")
 
 
 def _judge_label(grid: Grid, header_row: int | None) -> Judge | None:
@@ -245,7 +246,7 @@ def _judge_label(grid: Grid, header_row: int | None) -> Judge | None:
             where = cell_name(row, column)
             if not name:
                 name, where = _right_of(grid, row, column)
-            name = table.normalise_judge(name)
+            name = clean_name(name)
             if name and role_of(name) is None and len(name) <= 100:
                 return Judge(name, "label", where)
     return None
@@ -289,18 +290,19 @@ def read_book(book: Book, mapping: Mapping, ctx: Context) -> LayoutRead:
         mapped.add(grid.name)
         judge = sheet.judge or find_judge(grid, sheet, book, ctx)
         before = len(sink.rows.get("score", []))
+        fallbacks = sink.judge_fallbacks
         given += _BY_NAME[sheet.layout].read(grid, sheet, ctx, sink, judge.name)
         # a judge column names the judge of every row that has one: the file's name is
-        # only used (and said) for rows without
-        if judge.source == "file" and (not sheet.with_role("judge") or judge.name in
-                                       sink.rows.get("judge_id", [])[before:]):
+        # only used (and said) for rows without, even when a column's name equals it
+        if judge.source == "file" and (not sheet.with_role("judge")
+                                       or sink.judge_fallbacks > fallbacks):
             sink.problems.append(warning("layout.judge_from_file", file=book.file,
                                          sheet=grid.name, judge=judge.name))
             sink.unsure("judge", grid.name, "", judge.name, ASSUMED)
         if grid.hidden and len(sink.rows.get("score", [])) > before:
             sink.problems.append(warning("layout.hidden_sheet", file=book.file,
                                          sheet=grid.name, sheet_name=grid.name))
-        judges.setdefault(judge.name.casefold(), (judge.name, grid.name, judge.cell))
+        judges.setdefault(judge_key(judge.name), (judge.name, grid.name, judge.cell))
     for grid in book.grids:
         if grid.name in mapped or grid.name in mapping.skip or not grid.rows:
             continue
@@ -319,8 +321,8 @@ def read_book(book: Book, mapping: Mapping, ctx: Context) -> LayoutRead:
     in_table: dict[str, tuple[str, str, str]] = {}
     for name, sheet in scores[["judge_id", "source_sheet"]].drop_duplicates().itertuples(
             index=False):
-        known = judges.get(name.casefold())
-        in_table.setdefault(name.casefold(), known or (name, sheet, ""))
+        known = judges.get(judge_key(name))
+        in_table.setdefault(judge_key(name), known or (name, sheet, ""))
     listed = tuple(in_table.values()) if in_table else tuple(judges.values())
     single = listed[0] if len(listed) == 1 else ("", "", "")
     return LayoutRead(scores, tuple(problems), *single, judges=listed, mapping=mapping,

@@ -10,6 +10,10 @@ Words used here:
   version or fingerprint is a warning and the scores are read; an incompatible one is an error
   and no score is read, since the cells may not mean what the rubric says.
 
+A *comment* is the text in an entry row's comment cell (templates that have the column): kept
+with its file, sheet and cell in :attr:`WorkbookRead.comments` (:data:`COMMENT_COLUMNS`), never
+part of the score table; it is for the organisers and that entry's feedback report only.
+
 Every non-empty score cell ends either as a row of the table or inside the ``cell`` of exactly
 one problem (a single cell, or a row range such as ``D12:H12`` for a row-level problem).
 """
@@ -19,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
@@ -31,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scoring import table
 from scoring.entries import Entries
 from scoring.i18n import parse_number, t
+from scoring.identity import clean_name, id_key, same_judge, same_name
 from scoring.problems import Problem, error, warning
 from scoring.rubric import Rubric
 from scoring.sheets.template import (
@@ -43,12 +48,19 @@ from scoring.sheets.template import (
     read_meta,
 )
 
+COMMENT_COLUMNS = ("entry_id", "category", "judge_id", "comment", "source_file",
+                   "source_sheet", "source_cell")
+
+
+def no_comments() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="string") for c in COMMENT_COLUMNS})
+
 
 @dataclass(frozen=True)
 class WorkbookRead:
     """What reading one workbook gives: its scores, its problems, and whose they are.
 
-    ``judge`` is the judge id (:func:`scoring.table.normalise_judge` of the judge cell), empty
+    ``judge`` is the judge id (:func:`scoring.identity.clean_name` of the judge cell), empty
     when unknown; ``judge_sheet`` and ``judge_cell`` say where it was read.
     """
 
@@ -57,6 +69,8 @@ class WorkbookRead:
     judge: str = ""
     judge_sheet: str = ""
     judge_cell: str = ""
+    comments: pd.DataFrame = field(default_factory=no_comments)
+    """The judges' written comments (:data:`COMMENT_COLUMNS`); empty without any."""
 
     @classmethod
     def failed(cls, *problems: Problem) -> WorkbookRead:
@@ -100,20 +114,22 @@ def read_template(wb: Workbook, *, data: bytes | None, file: str, rubric: Rubric
             continue
         reader.read(wb[layout.title], layout)
     problems.extend(reader.problems)
+    comments = (pd.DataFrame(reader.comments, columns=list(COMMENT_COLUMNS)).astype("string")
+                if reader.comments else no_comments())
     return WorkbookRead(table.make(reader.rows), tuple(problems), judge, meta.judge_sheet,
-                        meta.judge_cell)
+                        meta.judge_cell, comments)
 
 
 def _read_judge(wb: Workbook, meta: TemplateMeta, file: str, problems: list[Problem]) -> str:
     value = (wb[meta.judge_sheet][meta.judge_cell].value
              if meta.judge_sheet in wb.sheetnames else None)
-    judge = table.normalise_judge(value)
+    judge = clean_name(value)
     where = {"file": file, "sheet": meta.judge_sheet, "cell": meta.judge_cell}
     if not judge:
         problems.append(error("judge.missing_name", **where))
-    elif meta.judge and table.normalise_judge(meta.judge).casefold() != judge.casefold():
+    elif meta.judge and not same_judge(meta.judge, judge):
         problems.append(warning("judge.changed", **where, judge=judge,
-                                template_judge=table.normalise_judge(meta.judge)))
+                                template_judge=clean_name(meta.judge)))
     return judge
 
 
@@ -163,11 +179,6 @@ class _Formulas:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _fold(value: object) -> str:
-    """A cell's text with spaces folded, for comparing ids and names."""
-    return " ".join(str(value).split()) if value is not None else ""
 
 
 def _shown(value: object) -> str:
@@ -221,6 +232,7 @@ class _SheetReader:
 
     def __post_init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
+        self.comments: list[dict[str, str]] = []
         self.problems: list[Problem] = []
         self.missing: Callable[..., Problem] = (
             error if self.rubric.missing_scores == "error" else warning)
@@ -229,9 +241,9 @@ class _SheetReader:
         where = {"file": self.file, "sheet": ws.title}
         for col in layout.columns:
             head = ws[f"{col.column}{layout.header_row}"]
-            if _fold(head.value) != _fold(col.header):
+            if clean_name(head.value) != clean_name(col.header):
                 self.problems.append(error("template.header_edited", **where,
-                                           cell=head.coordinate, found=_fold(head.value),
+                                           cell=head.coordinate, found=clean_name(head.value),
                                            expected=col.header))
         for row in layout.rows:
             self._read_entry_row(ws, layout, row)
@@ -262,16 +274,24 @@ class _SheetReader:
 
         id_cell = ws[f"{layout.id_column}{row.row}"]
         name_cell = ws[f"{layout.name_column}{row.row}"]
-        if _fold(id_cell.value) != row.entry_id:
+        if id_key(id_cell.value) != id_key(row.entry_id):
             self.problems.append(error("entry.row_edited", **where, cell=id_cell.coordinate,
-                                       found=_fold(id_cell.value), expected=row.entry_id,
+                                       found=clean_name(id_cell.value), expected=row.entry_id,
                                        entry=row.entry_id))
-        elif _fold(name_cell.value).casefold() != _fold(row.name).casefold():
+        elif not same_name(name_cell.value, row.name):
             self.problems.append(error("entry.row_edited", **where, cell=name_cell.coordinate,
-                                       found=_fold(name_cell.value), expected=row.name,
+                                       found=clean_name(name_cell.value), expected=row.name,
                                        entry=row.entry_id))
         # An edited row is still read (the error blocks the result) so that each score stays
         # visible with its cell while the organisers sort it out.
+        if layout.comment_column:
+            note = ws[f"{layout.comment_column}{row.row}"]
+            if not _blank(note.value):
+                self.comments.append({
+                    "entry_id": row.entry_id, "category": layout.category,
+                    "judge_id": self.judge, "comment": str(note.value).strip(),
+                    "source_file": self.file, "source_sheet": ws.title,
+                    "source_cell": note.coordinate})
 
         blanks: list[tuple[ColumnLayout, Cell]] = []
         formulas = 0
@@ -330,7 +350,7 @@ class _SheetReader:
                   if not _blank(cell.value)]
         if not filled:
             return
-        label = (_fold(ws[f"{layout.id_column}{number}"].value)
-                 or _fold(ws[f"{layout.name_column}{number}"].value) or f"#{number}")
+        label = (clean_name(ws[f"{layout.id_column}{number}"].value)
+                 or clean_name(ws[f"{layout.name_column}{number}"].value) or f"#{number}")
         self.problems.append(error("entry.unknown", file=self.file, sheet=ws.title,
                                    cell=_span(filled), entry=label, category=layout.category))

@@ -28,6 +28,7 @@ import pandas as pd
 
 from scoring import table
 from scoring.entries import Entries
+from scoring.identity import id_key
 from scoring.matching import (
     Candidate,
     CriterionCandidate,
@@ -37,6 +38,7 @@ from scoring.matching import (
     MatchResult,
     criterion_problem,
     entry_problem,
+    heading_core,
 )
 from scoring.problems import Problem, Severity, error, warning
 from scoring.rubric import Rubric
@@ -83,8 +85,8 @@ class Context:
         self.leaf_ids = frozenset(leaf.id for leaf in rubric.leaves)
         self.category_of = {e.id: e.category for e in entries}
         self.applicable = {c: frozenset(rubric.leaf_ids_for(c)) for c in rubric.category_ids}
-        self._ids = {e.id.casefold(): e.id for e in entries}
-        self._leaf_ids = {leaf_id.casefold(): leaf_id for leaf_id in self.leaf_ids}
+        self._ids = {id_key(e.id): e.id for e in entries}
+        self._leaf_ids = {id_key(leaf_id): leaf_id for leaf_id in self.leaf_ids}
         self._entries: dict[str, tuple[str | None, Confidence]] = {}
         self._criteria: dict[tuple[str, str], tuple[str | None, str | None, Confidence]] = {}
 
@@ -99,9 +101,8 @@ class Context:
             confirmed = self.mapping.entry_name(text)
             if confirmed is not None:
                 self._entries[text] = (confirmed, Confidence())
-            elif text.strip().casefold() in self._ids:
-                self._entries[text] = (self._ids[text.strip().casefold()],
-                                       Confidence("exact"))
+            elif id_key(text) in self._ids:
+                self._entries[text] = (self._ids[id_key(text)], Confidence("exact"))
             elif not text.strip() or len(text) > MAX_NAME:
                 self._entries[text] = (None, UNSURE)
             else:
@@ -134,13 +135,13 @@ class Context:
         if confirmed is not None:
             kind = "leaf" if confirmed in self.leaf_ids else None
             return confirmed, kind, Confidence()
-        if text.strip().casefold() in self._leaf_ids:
-            return self._leaf_ids[text.strip().casefold()], "leaf", Confidence("exact")
+        if id_key(text) in self._leaf_ids:
+            return self._leaf_ids[id_key(text)], "leaf", Confidence("exact")
         if not text.strip() or len(text) > MAX_NAME:
             return None, None, UNSURE
         result = self.criterion_matcher.match(text)
         if not result.matched and group and len(group) <= MAX_NAME:
-            combined = self.criterion_matcher.match(f"{group} {text}")
+            combined = self.criterion_matcher.match(f"{group} {heading_core(text)}")
             if combined.matched:
                 result = combined
         confidence = Confidence.of_criterion(result)
@@ -201,6 +202,8 @@ class Sink:
     rows: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     problems: list[Problem] = field(default_factory=list)
     confirmations: dict[tuple[Any, ...], Confirmation] = field(default_factory=dict)
+    judge_fallbacks: int = 0
+    """Rows read so far whose judge column was empty, so the sheet's judge was used."""
 
     def unsure(self, kind: str, sheet: str, cell: str, text: str, confidence: Confidence,
                *, column: str = "", row: int | None = None) -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from scoring.identity import id_key
 from scoring.problems import error, warning
 from scoring.sheets.cells import clean_text, read_cell
 from scoring.sheets.grid import Grid, blank, cell_name, column_letter, span
@@ -161,8 +162,8 @@ def _with_entry_columns(grid: Grid, header_row: int, columns: list[Column], ctx:
             if isinstance(value, str) and column not in scored:
                 texts.setdefault(column, []).append(clean_text(value))
     ctx.match_entries(t for values in texts.values() for t in values)
-    ids = {e.casefold() for e in ctx.category_of}
-    id_counts = {c: sum(1 for t in values if t.casefold() in ids) for c, values in texts.items()}
+    ids = {id_key(e) for e in ctx.category_of}
+    id_counts = {c: sum(1 for t in values if id_key(t) in ids) for c, values in texts.items()}
     id_column = max((c for c in id_counts if id_counts[c]), key=lambda c: (id_counts[c], -c),
                     default=None)
     headed = {c.number for c in columns if c.role == "entry"}

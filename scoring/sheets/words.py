@@ -1,7 +1,7 @@
 """The words judges put on their own sheets, as data: column headings, labels, footers.
 
 Detection (:mod:`scoring.sheets.detect`) recognises a column or a label by its *folded* text
-(:func:`scoring.matching.fold`: lower case, punctuation as spaces; a part in brackets is
+(:func:`scoring.identity.fold`: lower case, punctuation as spaces; a part in brackets is
 dropped first, so ``Nilai (0-100)`` is ``nilai``). Extend these tables to teach Juri another
 organiser's words; no code changes.
 
@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from scoring.matching import fold
+from scoring.identity import fold
 
 Role = Literal["entry", "entry_id", "number", "total", "subtotal", "rank", "note", "category",
                "judge", "criterion", "score", "weight", "scale", "weighted", "ignore"]

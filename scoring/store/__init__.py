@@ -9,6 +9,8 @@ One module per concern:
 - :mod:`~scoring.store.migrations` — numbered schema changes and the ``schema_version`` table;
 - :mod:`~scoring.store.archive` — :class:`Archive`: competitions, the entries registry,
   uploads (kept byte for byte, versioned per judge), publishing and corrections;
+- :mod:`~scoring.store.records` — the statements a transaction is made of (inserts, locks,
+  the current uploads), shared by the modules of the package;
 - :mod:`~scoring.store.results` — the published result JSON and its flat rows;
 - :mod:`~scoring.store.lineage` — renames, merges and splits of entries across years;
 - :mod:`~scoring.store.history` — year-over-year queries that follow the lineage;
@@ -60,7 +62,6 @@ from scoring.store.imports import (
     ImportReport,
     NameMatch,
     NameMatcher,
-    fold_name,
     import_past_results,
     match_names,
 )
@@ -98,7 +99,6 @@ __all__ = [
     "default_database_url",
     "descendants",
     "entry_history",
-    "fold_name",
     "import_past_results",
     "lineage_graph",
     "lineage_links",

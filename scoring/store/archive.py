@@ -36,22 +36,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
-import os
-import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from scoring import table
-from scoring.entries import ALIAS_SEPARATOR, Entry, parse_entries
+from scoring.entries import Entry, parse_entries
+from scoring.identity import clean_name, judge_key
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.store import schema
 from scoring.store.database import database_url, make_engine, writer
@@ -62,22 +58,30 @@ from scoring.store.errors import (
     UnknownUploadError,
 )
 from scoring.store.migrations import MIGRATIONS, Migration, migrate
+from scoring.store.records import (
+    DRAFT,
+    OK,
+    PUBLISHED,
+    REJECTED,
+    SHEET,
+    chosen_uploads,
+    current_upload_ids,
+    insert_competition,
+    insert_revision,
+    latest_revision,
+    lock_competition,
+    lock_judge,
+    problem_from_record,
+    problem_record,
+    register,
+    score_records,
+    scores_frame,
+)
 from scoring.store.results import ROW_COLUMNS, parse_result
 from scoring.store.timeutil import utc_now
 
 T = TypeVar("T")
 UploadStatus = Literal["new", "new_version", "duplicate", "rejected"]
-DRAFT, PUBLISHED = "draft", "published"
-OK, REJECTED = "ok", "rejected"
-SHEET, PAST_RESULTS = "sheet", "past_results"
-
-PAUSE_ENV = "JURI_STORE_TEST_PAUSE"
-"""Test hook: seconds to sleep inside an upload's transaction, after the file row and before
-the scores, so a test can kill the process there. Unset in normal use."""
-PAUSE_MARKER_ENV = "JURI_STORE_TEST_PAUSE_MARKER"
-"""Test hook: a file written just before that sleep, so the test knows when to kill."""
-
-SCORE_COLUMNS = (*table.COLUMNS, "upload_id")
 UPLOAD_COLUMNS = ("upload_id", "judge", "version", "status", "current", "purpose", "filename",
                   "sha256", "size", "uploaded_at", "uploader", "score_count")
 REVISION_COLUMNS = ("revision", "fingerprint", "published_at", "published_by", "reason",
@@ -274,42 +278,44 @@ class Archive:
 
     def store_upload(self, competition_id: int, filename: str, data: bytes, judge: str,
                      uploader: str, scores: pd.DataFrame | None,
-                     problems: Iterable[Problem] = ()) -> UploadReceipt:
+                     problems: Iterable[Problem] = (), *,
+                     on_locked: Callable[[], None] | None = None) -> UploadReceipt:
         """Keep a judge's file and the scores read from it, in one transaction.
 
         ``scores`` is the file's long score table (:mod:`scoring.table`); ``problems`` are
         what the reader found. With an error among them, or no scores, the file is kept as a
-        rejected upload. Every score's ``judge_id`` must be ``judge`` (case and spaces
-        ignored); otherwise the upload is rejected with ``store.judge_mismatch``.
+        rejected upload. Every score's ``judge_id`` must be ``judge`` (the same judge:
+        :func:`scoring.identity.same_judge`); otherwise the upload is rejected with
+        ``store.judge_mismatch``. ``on_locked`` is called inside the transaction, after the
+        file's row is written and before its scores (tests stop a process there).
         """
-        judge_name = table.normalise_judge(judge)
-        judge_key = judge_name.casefold()
-        if not judge_key:
+        judge_name = clean_name(judge)
+        key = judge_key(judge_name)
+        if not key:
             raise ValueError("an upload needs the judge's name")
         digest = hashlib.sha256(data).hexdigest()
         reader_problems = list(problems)
         own_problems: list[Problem] = []
         frame = table.make(scores) if scores is not None else table.empty()
-        found = sorted({table.normalise_judge(j) for j in frame["judge_id"]}
-                       - {""}, key=str.casefold)
-        if any(name.casefold() != judge_key for name in found):
+        found = sorted({clean_name(j) for j in frame["judge_id"]} - {""}, key=judge_key)
+        if any(judge_key(name) != key for name in found):
             own_problems.append(error("store.judge_mismatch", file=filename, judge=judge_name,
                                       found=", ".join(found)))
         if not len(frame) and not has_errors(reader_problems):
             own_problems.append(error("store.upload_no_scores", file=filename))
         rejected = has_errors([*reader_problems, *own_problems])
-        records = [] if rejected else _score_records(frame)
-        stored_problems = json.dumps([_problem_record(p) for p in
+        records = [] if rejected else score_records(frame)
+        stored_problems = json.dumps([problem_record(p) for p in
                                       (*reader_problems, *own_problems)],
                                      ensure_ascii=False, default=str)
 
         def work(conn: Connection) -> UploadReceipt:
             competition = lock_competition(conn, competition_id, exclusive=False)
-            lock_judge(conn, competition_id, judge_key)
+            lock_judge(conn, competition_id, key)
             u = schema.uploads
             previous = conn.execute(
                 select(u.c.id, u.c.version, u.c.status, u.c.sha256, u.c.judge)
-                .where(u.c.competition_id == competition_id, u.c.judge_key == judge_key)
+                .where(u.c.competition_id == competition_id, u.c.judge_key == key)
                 .order_by(u.c.version.desc())).all()
             latest = previous[0] if previous else None
             current = next((row for row in previous if row.status == OK), None)
@@ -327,12 +333,13 @@ class Archive:
                                     revision=latest_revision(conn, competition_id)))
             version = (latest.version if latest else 0) + 1
             upload_id = conn.execute(insert(u).values(
-                competition_id=competition_id, judge=judge_name, judge_key=judge_key,
+                competition_id=competition_id, judge=judge_name, judge_key=key,
                 version=version, status=REJECTED if rejected else OK, filename=filename,
                 sha256=digest, size=len(data), data=data, uploaded_at=utc_now(),
                 uploader=uploader, problems_json=stored_problems, purpose=SHEET,
             )).inserted_primary_key[0]
-            _pause_inside_upload()
+            if on_locked is not None:
+                on_locked()
             if records:
                 conn.execute(insert(schema.scores),
                              [{**record, "upload_id": upload_id} for record in records])
@@ -380,7 +387,7 @@ class Archive:
                                  .where(schema.uploads.c.id == upload_id))
         if stored is None:
             raise UnknownUploadError(upload_id)
-        return [_problem_from_record(record) for record in json.loads(stored)]
+        return [problem_from_record(record) for record in json.loads(stored)]
 
     def upload_scores(self, upload_id: int) -> pd.DataFrame:
         """The scores stored from one upload (empty for a rejected one)."""
@@ -420,7 +427,7 @@ class Archive:
                                           revision=latest_revision(conn, competition_id))])
             insert_revision(conn, competition_id, 1, result_json, fingerprint, rows,
                             by=published_by, reason="",
-                            upload_ids=_chosen_uploads(conn, competition_id, ids))
+                            upload_ids=chosen_uploads(conn, competition_id, ids))
             conn.execute(update(schema.competitions)
                          .where(schema.competitions.c.id == competition_id)
                          .values(status=PUBLISHED))
@@ -448,7 +455,7 @@ class Archive:
             revision = latest_revision(conn, competition_id) + 1
             insert_revision(conn, competition_id, revision, result_json, fingerprint, rows,
                             by=corrected_by, reason=reason,
-                            upload_ids=_chosen_uploads(conn, competition_id, ids))
+                            upload_ids=chosen_uploads(conn, competition_id, ids))
             return revision
 
         return self.write(work)
@@ -526,195 +533,6 @@ class Archive:
             raise UnknownCompetitionError(competition_id)
 
 
-# --- building blocks shared with the other modules of the package ------------------------------
-
-
-def insert_competition(conn: Connection, *, title: str, year: int, rubric_text: str,
-                       rubric_fingerprint: str, entries_csv: str, status: str, origin: str,
-                       created_by: str) -> int:
-    title = " ".join(title.split())
-    if not title:
-        raise ValueError("a competition needs a title")
-    return int(conn.execute(insert(schema.competitions).values(
-        title=title, year=int(year), rubric_text=rubric_text,
-        rubric_fingerprint=rubric_fingerprint, entries_csv=entries_csv, status=status,
-        origin=origin, created_at=utc_now(), created_by=created_by,
-    )).inserted_primary_key[0])
-
-
-def register(conn: Connection, items: Sequence[Entry], year: int) -> None:
-    """Add ``items`` to the registry or update them, as listed in a competition of ``year``.
-
-    An entry's official name and category are those of the newest year that listed it; any
-    other name it was listed under is kept as an alias, so old files still match.
-    """
-    e = schema.entries
-    ids = [item.id for item in items]
-    existing = {row.entry_id: row for row in
-                conn.execute(select(e).where(e.c.entry_id.in_(ids))).all()} if ids else {}
-    now = utc_now()
-    for item in items:
-        old = existing.get(item.id)
-        if old is None:
-            conn.execute(insert(e).values(
-                entry_id=item.id, name=item.name, category=item.category,
-                aliases=_join_aliases(item.aliases, official=item.name), last_year=year,
-                updated_at=now))
-            continue
-        old_aliases = tuple(a for a in old.aliases.split(ALIAS_SEPARATOR) if a)
-        if year >= old.last_year:
-            name, category, last_year = item.name, item.category, year
-        else:
-            name, category, last_year = old.name, old.category, old.last_year
-        aliases = _join_aliases((*old_aliases, old.name, *item.aliases, item.name),
-                                official=name)
-        if (name, category, aliases, last_year) != (old.name, old.category, old.aliases,
-                                                   old.last_year):
-            conn.execute(update(e).where(e.c.entry_id == item.id).values(
-                name=name, category=category, aliases=aliases, last_year=last_year,
-                updated_at=now))
-
-
-def lock_competition(conn: Connection, competition_id: int, *, exclusive: bool) -> Any:
-    """The competition's row, locked for this transaction on PostgreSQL (shared for uploads,
-    exclusive for publishing); on SQLite the write transaction already holds the lock."""
-    row = conn.execute(select(schema.competitions)
-                       .where(schema.competitions.c.id == competition_id)
-                       .with_for_update(read=not exclusive)).first()
-    if row is None:
-        raise UnknownCompetitionError(competition_id)
-    return row
-
-
-def lock_judge(conn: Connection, competition_id: int, judge_key: str) -> None:
-    """On PostgreSQL, one upload at a time per judge and competition (a transaction-scoped
-    advisory lock), so concurrent uploads of one judge get their version numbers in turn
-    instead of clashing on them; other judges' uploads go on in parallel. SQLite's write
-    transaction already serialises every upload."""
-    if conn.dialect.name != "postgresql":
-        return
-    judge_hash = zlib.crc32(judge_key.encode("utf-8"))
-    judge_hash -= 1 << 32 if judge_hash >= 1 << 31 else 0  # PostgreSQL's int4 is signed
-    conn.execute(text("SELECT pg_advisory_xact_lock(:competition, :judge)"),
-                 {"competition": competition_id, "judge": judge_hash})
-
-
-def latest_revision(conn: Connection, competition_id: int) -> int:
-    r = schema.revisions
-    return int(conn.scalar(select(func.coalesce(func.max(r.c.revision), 0))
-                           .where(r.c.competition_id == competition_id)))
-
-
-def current_upload_ids(conn: Connection, competition_id: int) -> list[int]:
-    """Each judge's current upload (newest ``ok`` sheet), ordered by the folded judge name."""
-    u = schema.uploads
-    u2 = u.alias("newer")
-    newest = (select(func.max(u2.c.version))
-              .where(u2.c.competition_id == u.c.competition_id,
-                     u2.c.judge_key == u.c.judge_key, u2.c.status == OK)
-              .scalar_subquery())
-    return list(conn.scalars(
-        select(u.c.id).where(u.c.competition_id == competition_id, u.c.status == OK,
-                             u.c.purpose == SHEET, u.c.version == newest)
-        .order_by(u.c.judge_key)))
-
-
-def scores_frame(conn: Connection, upload_ids: Sequence[int]) -> pd.DataFrame:
-    """The scores of ``upload_ids`` as a score table plus ``upload_id``, in that order of
-    uploads and, within one, in the order they were stored."""
-    if not upload_ids:
-        frame = table.empty()
-        frame["upload_id"] = pd.Series(dtype="int64")
-        return frame
-    s = schema.scores
-    rows = conn.execute(select(*(s.c[c] for c in SCORE_COLUMNS))
-                        .where(s.c.upload_id.in_(list(upload_ids)))
-                        .order_by(s.c.upload_id, s.c.id)).all()
-    frame = pd.DataFrame.from_records(rows, columns=list(SCORE_COLUMNS))
-    position = frame["upload_id"].map({u: i for i, u in enumerate(upload_ids)})
-    frame = frame.iloc[position.to_numpy().argsort(kind="stable")]
-    upload_column = frame["upload_id"].astype("int64").to_numpy()
-    frame = table.make(frame)
-    frame["upload_id"] = upload_column
-    return frame
-
-
-def insert_revision(conn: Connection, competition_id: int, revision: int, result_json: str,
-                    fingerprint: str, rows: Sequence[dict[str, Any]], *, by: str, reason: str,
-                    upload_ids: Sequence[int]) -> None:
-    conn.execute(insert(schema.revisions).values(
-        competition_id=competition_id, revision=revision, result_json=result_json,
-        fingerprint=fingerprint, published_at=utc_now(), published_by=by, reason=reason))
-    if rows:
-        conn.execute(insert(schema.result_rows),
-                     [{**row, "competition_id": competition_id, "revision": revision}
-                      for row in rows])
-    if upload_ids:
-        conn.execute(insert(schema.revision_uploads),
-                     [{"competition_id": competition_id, "revision": revision,
-                       "upload_id": upload_id} for upload_id in upload_ids])
-
-
-def _chosen_uploads(conn: Connection, competition_id: int, ids: list[int] | None) -> list[int]:
-    if ids is None:
-        return current_upload_ids(conn, competition_id)
-    u = schema.uploads
-    known = set(conn.scalars(select(u.c.id).where(u.c.competition_id == competition_id,
-                                                  u.c.id.in_(ids)))) if ids else set()
-    if missing := sorted(set(ids) - known):
-        raise ValueError(f"uploads {missing} are not uploads of competition {competition_id}")
-    return ids
-
-
 def _competition(row: Any) -> Competition:
     return Competition(row.id, row.title, row.year, row.rubric_text, row.rubric_fingerprint,
                        row.entries_csv, row.status, row.origin, row.created_at, row.created_by)
-
-
-def _join_aliases(names: Iterable[str], official: str) -> str:
-    """``names`` without repeats (case and spaces folded) and without the official name."""
-    seen = {_fold(official)}
-    kept = []
-    for name in names:
-        name = " ".join(name.split())
-        if name and _fold(name) not in seen:
-            seen.add(_fold(name))
-            kept.append(name)
-    return ALIAS_SEPARATOR.join(kept)
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _score_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    records = frame.loc[:, list(table.COLUMNS)].to_dict("records")
-    for record in records:
-        score = record["score"]
-        record["score"] = None if score is None or math.isnan(score) else float(score)
-    return records
-
-
-def _problem_record(problem: Problem) -> dict[str, Any]:
-    return {"severity": problem.severity, "code": problem.code, "params": dict(problem.params),
-            "file": problem.file, "sheet": problem.sheet, "cell": problem.cell}
-
-
-def _problem_from_record(record: dict[str, Any]) -> Problem:
-    where = {key: record.get(key, "") for key in ("file", "sheet", "cell")}
-    try:
-        return Problem(record["severity"], record["code"], record.get("params", {}), **where)
-    except (KeyError, ValueError):
-        # a code this version's catalogue no longer has: keep the record readable
-        return Problem("warning", "store.stored_problem",
-                       {"code": record.get("code", "")}, **where)
-
-
-def _pause_inside_upload() -> None:
-    """Test hook (see :data:`PAUSE_ENV`): does nothing unless the variable is set."""
-    seconds = os.environ.get(PAUSE_ENV)
-    if not seconds:
-        return
-    if marker := os.environ.get(PAUSE_MARKER_ENV):
-        Path(marker).write_text("paused inside an upload transaction\n", encoding="utf-8")
-    time.sleep(float(seconds))

@@ -9,7 +9,8 @@ Words used here:
   The header may sit below a few title rows. An xlsx file is read from its first sheet.
 - *name matching*: turning the names written in the file into registry ids, done by one
   swappable function (a :data:`NameMatcher`). The default, :func:`match_names`, accepts a
-  name when it equals exactly one entry's official name or alias after :func:`fold_name`.
+  name when it is the same name (:func:`scoring.identity.same_name`) as exactly one entry's
+  official name or alias.
 - *import*: the file's rows, matched, become a competition with ``origin`` ``import``,
   published at once as revision 1; the file itself is kept as an upload (``purpose``
   ``past_results``), all in one transaction.
@@ -26,8 +27,6 @@ import csv
 import hashlib
 import io
 import json
-import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,9 +37,10 @@ from sqlalchemy import Connection, insert, select
 
 from scoring.entries import ALIAS_SEPARATOR, Entries, Entry
 from scoring.i18n import parse_number
+from scoring.identity import fold, name_id
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.store import schema
-from scoring.store.archive import (
+from scoring.store.records import (
     PAST_RESULTS,
     PUBLISHED,
     insert_competition,
@@ -63,7 +63,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "entry_id": ("id", "entry id", "id peserta", "kode peserta"),
     "row_number": ("no", "nomor", "number"),
 }
-"""Accepted headers per column, folded (:func:`fold_name`)."""
+"""Accepted headers per column, folded (:func:`scoring.identity.fold`)."""
 REQUIRED = ("rank", "entry")
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top may hold the header (title rows come first in many files)."""
@@ -101,22 +101,17 @@ class ImportReport:
         return self.competition_id is not None
 
 
-def fold_name(name: str) -> str:
-    """Case, accents, punctuation and spacing folded: ``"Kel.  MEDONO"`` → ``"kel medono"``."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
 def match_names(names: Sequence[str], registry: Entries) -> list[NameMatch]:
-    """Exact matching on folded official names and aliases (the default :data:`NameMatcher`)."""
+    """Exact matching: the entries whose official name or an alias is the same name
+    (:func:`scoring.identity.same_name`) as each of ``names`` (the default :data:`NameMatcher`)."""
     holders: dict[str, set[str]] = {}
     for entry in registry:
         for known in (entry.name, *entry.aliases):
-            holders.setdefault(fold_name(known), set()).add(entry.id)
+            if key := name_id(known):
+                holders.setdefault(key, set()).add(entry.id)
     matches = []
     for name in names:
-        found = sorted(holders.get(fold_name(name), ()))
+        found = sorted(holders.get(name_id(name)) or ())
         if len(found) == 1:
             matches.append(NameMatch(found[0]))
         else:
@@ -253,7 +248,7 @@ def _header_map(cells: list[Any]) -> tuple[dict[str, int], list[tuple[int, str]]
         header = _text(value)
         if not header:
             continue
-        field = lookup.get(fold_name(header))
+        field = lookup.get(fold(header))
         if field is None or field in found:
             unknown.append((index, header))
         else:

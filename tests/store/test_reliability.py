@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import func, select, text
 
 from scoring.store import schema
-from scoring.store.archive import PAUSE_ENV, PAUSE_MARKER_ENV
 
 from .helpers import new_competition, sheet_bytes, sheet_scores
 
@@ -30,13 +29,15 @@ BIG_SIZE = 8 * 1024 * 1024
 
 
 def _worker(url, competition_id, judge, *, rows=ROWS, size=SIZE, variant=1, ready=None,
-            go=None, env=None):
+            go=None, pause=None, pause_marker=None):
     command = [sys.executable, "-m", "tests.store.workers", url, str(competition_id), judge,
                "--rows", str(rows), "--size", str(size), "--variant", str(variant)]
     if ready:
         command += ["--ready", str(ready), "--go", str(go)]
+    if pause is not None:
+        command += ["--pause", str(pause), "--pause-marker", str(pause_marker)]
     return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, **(env or {})})
+                            text=True, env=os.environ.copy())
 
 
 def _wait_for(paths, processes, timeout=120):
@@ -150,7 +151,7 @@ def test_a_process_killed_inside_an_upload_leaves_nothing_of_it(archive, db_url,
     competition_id = new_competition(archive)
     marker = tmp_path / "paused"
     worker = _worker(db_url, competition_id, "Juri 1", rows=BIG_ROWS, size=BIG_SIZE,
-                     env={PAUSE_ENV: "120", PAUSE_MARKER_ENV: str(marker)})
+                     pause=120, pause_marker=marker)
     _wait_for([marker], [worker])
     # the worker has written the file's row and sleeps before the scores, in its transaction:
     # nobody else sees the row

@@ -142,3 +142,37 @@ def test_unknown_ids_and_a_missing_judge(archive, competition_id):
         archive.upload_bytes(999)
     with pytest.raises(ValueError, match="judge"):
         archive.store_upload(competition_id, "x.xlsx", b"x", "  ", "p", sheet_scores(""))
+
+
+def test_the_on_locked_hook_runs_inside_the_transaction_and_a_failure_there_stores_nothing(
+        archive, competition_id):
+    seen = []
+
+    def look_then_fail():
+        # the file's row is written but not committed: another reader does not see it
+        seen.append(len(archive.uploads(competition_id)))
+        raise RuntimeError("stopped inside the upload")
+
+    with pytest.raises(RuntimeError, match="stopped inside the upload"):
+        archive.store_upload(competition_id, "juri1.xlsx", sheet_bytes("Juri 1"), "Juri 1",
+                             "panitia", sheet_scores("Juri 1"), on_locked=look_then_fail)
+    assert seen == [0]
+    assert archive.uploads(competition_id).empty
+    receipt = archive.store_upload(competition_id, "juri1.xlsx", sheet_bytes("Juri 1"),
+                                   "Juri 1", "panitia", sheet_scores("Juri 1"))
+    assert (receipt.status, receipt.version) == ("new", 1)
+
+
+def test_judges_are_told_apart_by_their_folded_name(archive, competition_id):
+    # "Dra. Sri Wahyuni" and "DRA SRI  WAHYUNI" are one judge (scoring.identity.judge_key):
+    # the second file is the judge's version 2, not a second judge
+    first = archive.store_upload(competition_id, "a.xlsx", sheet_bytes("Dra. Sri Wahyuni"),
+                                 "Dra. Sri Wahyuni", "panitia",
+                                 sheet_scores("Dra. Sri Wahyuni"))
+    second = archive.store_upload(competition_id, "b.xlsx", sheet_bytes("DRA SRI  WAHYUNI"),
+                                  "DRA SRI  WAHYUNI", "panitia",
+                                  sheet_scores("Dra Sri Wahyuni"))
+    assert (first.status, first.version) == ("new", 1)
+    assert (second.status, second.version, second.superseded_id) == (
+        "new_version", 2, first.upload_id)
+    assert second.problems == ()

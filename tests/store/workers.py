@@ -1,11 +1,14 @@
 """A separate process that stores one upload, for the reliability tests (not a test itself).
 
     python -m tests.store.workers URL COMPETITION_ID JUDGE [--rows N] [--size BYTES]
-        [--variant K] [--ready FILE --go FILE]
+        [--variant K] [--ready FILE --go FILE] [--pause SECONDS --pause-marker FILE]
 
 Opens the archive at URL, optionally writes FILE ``--ready`` and waits for FILE ``--go`` (so
 that several workers start their uploads together), stores one upload of JUDGE (``--size``
 bytes of stand-in file, ``--rows`` scores) and prints the receipt as one JSON line.
+``--pause``: inside the upload's transaction, after the file's row and before the scores
+(the archive's ``on_locked`` hook), write FILE ``--pause-marker`` and sleep, so that a test
+can kill the process there.
 """
 
 from __future__ import annotations
@@ -33,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", type=int, default=1)
     parser.add_argument("--ready")
     parser.add_argument("--go")
+    parser.add_argument("--pause", type=float)
+    parser.add_argument("--pause-marker")
     args = parser.parse_args(argv)
+
+    def pause() -> None:
+        if args.pause_marker:
+            Path(args.pause_marker).write_text("paused inside an upload transaction\n",
+                                               encoding="utf-8")
+        time.sleep(args.pause)
 
     archive = open_archive(args.url)
     data = sheet_bytes(args.judge, args.size, args.variant)
@@ -47,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             time.sleep(0.01)
     receipt = archive.store_upload(args.competition_id, f"{args.judge}.xlsx", data, args.judge,
-                                   "worker", scores)
+                                   "worker", scores,
+                                   on_locked=pause if args.pause is not None else None)
     print(json.dumps({"upload_id": receipt.upload_id, "status": receipt.status,
                       "judge": receipt.judge, "version": receipt.version,
                       "score_count": receipt.score_count}))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from scoring import sheets
 from scoring.entries import Entries, parse_entries
+from scoring.identity import judge_key, judge_keys
 from scoring.pipeline import score
 from scoring.problems import Problem, ProblemsError, error
 from scoring.result import Result
@@ -53,7 +54,7 @@ def submit(archive: Archive, competition_id: int, files: Iterable[tuple[str, byt
         for judge in judges:
             scores = read.table
             if len(judges) > 1:
-                scores = scores[scores["judge_id"].str.casefold() == judge.casefold()]
+                scores = scores[judge_keys(scores["judge_id"]) == judge_key(judge)]
             receipt = archive.store_upload(competition_id, filename, data, judge, uploader,
                                            scores, read.problems)
             done.append(Submission(filename, receipt, tuple(read.problems)))

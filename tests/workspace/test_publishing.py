@@ -13,8 +13,8 @@ from scoring.problems import ProblemsError
 from scoring.rubric import load_rubric
 from scoring.sheets.template import fill_template, template_cells
 from scoring.store import most_improved, standings_by_year
-from scoring.store.publishing import current_result, publish_current, submit
-from scoring.store.sample import ENTRIES, RUBRIC, SHEETS, seed_sample
+from scoring.workspace.publishing import current_result, publish_current, submit
+from scoring.workspace.sample import ENTRIES, RUBRIC, SHEETS, seed_sample
 
 
 def sample_files() -> list[tuple[str, bytes]]:

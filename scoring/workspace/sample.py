@@ -18,7 +18,7 @@ from scoring.rubric import load_rubric
 from scoring.store.archive import Archive
 from scoring.store.imports import import_past_results
 from scoring.store.lineage import link_entries
-from scoring.store.publishing import publish_current, submit
+from scoring.workspace.publishing import publish_current, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
