@@ -1,4 +1,4 @@
-"""The command line: ``python -m scoring template|score|detect ...``.
+"""The command line: ``python -m scoring template|score|detect|report ...``.
 
 Exit status: 0 with a result, 1 when errors block a result (the problems are printed),
 2 for wrong usage (argparse's own convention).
@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scoring import cli_archive, mappings, sheets
+from scoring import cli_archive, cli_workspace, documents, mappings, sheets
+from scoring.documents.settings import load_settings, settings_path
+from scoring.documents.workbook import results_workbook
 from scoring.entries import Entries, load_entries
-from scoring.export import results_workbook
 from scoring.i18n import LANGUAGES, format_number, t
 from scoring.pipeline import score
 from scoring.problems import ProblemsError, error, format_problems
@@ -57,7 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     found.add_argument("--entries", required=True, type=Path)
     found.add_argument("sheet", type=Path, metavar="SHEET")
     found.add_argument("--out", type=Path, help="the mapping file (.yaml); default: print it")
+    report = commands.add_parser("report", help="write a document of the result (pdf, docx)")
+    report.add_argument("--rubric", required=True, type=Path)
+    report.add_argument("--entries", required=True, type=Path)
+    report.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    report.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML")
+    report.add_argument("--kind", required=True, choices=documents.KINDS)
+    report.add_argument("--format", dest="fmt", choices=sorted(documents.MIME),
+                        help="default: the kind's usual format (feedback: a zip of PDFs)")
+    report.add_argument("--settings", type=Path, metavar="YAML",
+                        help="document settings (default: <rubric>.documents.yaml if present)")
+    report.add_argument("--out", type=Path, help="the file (default: its name, here)")
     cli_archive.add_commands(commands)
+    cli_workspace.add_commands(commands)
     return parser
 
 
@@ -98,16 +111,45 @@ def print_ranking(result: Result, lang: str) -> None:
             rule = row["decided_by"]
             note = (f"  ({t('tiebreak.decided', lang, rule=result.tie_rule_label(rule, lang))})"
                     if rule else "")
-            print(f"{rank:>4} {row['name']:<{width}}  {format_number(row['total'], lang):>8}"
+            print(f"{rank:>4} {row['name']:<{width}}  {format_number(row['deciding'], lang):>8}"
                   f"  {award}{note}")
 
 
-def _score(args: argparse.Namespace) -> int:
+def _result(args: argparse.Namespace) -> tuple[Result, list[tuple[str, bytes]]]:
     rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
     files = cli_archive.read_files(args.sheets)
     table, problems = sheets.read_many(files, rubric, entries,
                                        mappings=_mappings(args.mapping, rubric, entries))
-    result = score(rubric, entries, table, problems, lang=args.lang)
+    return score(rubric, entries, table, problems, lang=args.lang), files
+
+
+def _report(args: argparse.Namespace) -> int:
+    settings = load_settings(args.settings or settings_path(args.rubric),
+                             required=args.settings is not None)
+    fmt = args.fmt or documents.FORMATS[args.kind][0]
+    if fmt not in documents.FORMATS[args.kind]:
+        print(t("documents.cli.kind_format", args.lang, kind=args.kind, fmt=fmt),
+              file=sys.stderr)
+        return EXIT_USAGE
+    result, files = _result(args)
+    if result.problems:
+        print(format_problems(result.problems, args.lang), file=sys.stderr)
+    if not result.ok:
+        print(t("cli.blocked", args.lang), file=sys.stderr)
+        return EXIT_BLOCKED
+    comments = (documents.comments_of(files, result.rubric, result.entries)
+                if args.kind == "feedback" else None)
+    name, data, _ = documents.build(args.kind, result, settings, fmt, args.lang,
+                                    comments=comments)
+    out = args.out or Path(name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(t("cli.written", args.lang, path=out))
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    result, _ = _result(args)
     if result.problems:
         print(format_problems(result.problems, args.lang), file=sys.stderr)
     if args.json:
@@ -182,10 +224,14 @@ def _detect(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == cli_workspace.COMMAND:
+            return cli_workspace.run(args)
         if args.command in cli_archive.COMMANDS:
             return cli_archive.run(args)
         if args.command == "detect":
             return _detect(args)
+        if args.command == "report":
+            return _report(args)
         return _template(args) if args.command == "template" else _score(args)
     except ProblemsError as exc:
         print(format_problems(exc.problems, args.lang), file=sys.stderr)

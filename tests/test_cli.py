@@ -96,7 +96,8 @@ def test_score_prints_ranking_and_writes_json_and_workbook(competition, capsys) 
 
     workbook = load_workbook(out)
     assert workbook.sheetnames[:2] == ["PELAJAR", "UMUM"]
-    umum_sheet = [row for row in workbook["UMUM"].iter_rows(values_only=True)]
+    # below the title block (scoring.documents.workbook.TITLE_ROWS) and the header
+    umum_sheet = [row for row in workbook["UMUM"].iter_rows(values_only=True)][3:]
     assert umum_sheet[1][:5] == (1, "no", "u3", "Kelas Literasi Digital", 72.0)
     fingerprints = [row[:2] for row in workbook.worksheets[-1].iter_rows(values_only=True)
                     if row[0] == "Input fingerprint"]

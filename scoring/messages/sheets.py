@@ -15,6 +15,7 @@ MESSAGES = {
     "template.label.scale": ("Skala", "Scale"),
     "template.label.step": ("Langkah", "Step"),
     "template.label.total": ("Total juri", "Judge's total"),
+    "template.label.comment": ("Catatan juri (tidak wajib)", "Judge's comment (optional)"),
     "template.label.guidance": ("Panduan", "Guidance"),
     "template.text.instructions": (
         "Isi nilai hanya pada sel kuning. Angka desimal boleh ditulis dengan koma atau titik "

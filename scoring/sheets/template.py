@@ -7,6 +7,9 @@ Words used here:
   *header rows* (criteria group path, criterion names, weights, scales, steps), then one *data
   row* per entry with its number, id, name, a *score cell* per leaf criterion and the judge's
   own weighted total (a formula, for the judge's convenience only; the engine never reads it).
+- *comment column*: after the judge's total, one cell per entry for the judge's written
+  comment (optional; read with its cell, shown to the organisers and in that entry's feedback
+  report only). Templates made before it existed have none.
 - *judge cell*: the one cell holding the judge's name (on the first category sheet; the other
   sheets show it by formula).
 - *metadata sheet*: the very hidden sheet :data:`META_SHEET` that records what the template was
@@ -44,13 +47,13 @@ from openpyxl.styles import (
 )
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.entries import Entries, Entry
-from scoring.i18n import format_number, t
+from scoring.i18n import t
 from scoring.problems import ProblemsError, error
 from scoring.rubric import Criterion, Rubric, Scale
+from scoring.sheets.template_notes import add_validations, header_comment, short_number
 
 META_SHEET = "_juri_template"
 """Title of the very hidden metadata sheet."""
@@ -123,6 +126,8 @@ class SheetLayout:
     name_column: str
     columns: tuple[ColumnLayout, ...]
     rows: tuple[RowLayout, ...]
+    comment_column: str = ""
+    """The column of the judges' comments; empty in templates made before it existed."""
 
     @cached_property
     def last_data_row(self) -> int:
@@ -218,14 +223,6 @@ def _bilingual(key: str, *, bold: bool = False, size: float = 10, **params: obje
     ])
 
 
-def short_number(value: float, lang: str = "id") -> str:
-    """A number with no trailing zeros the Indonesian (or English) way: 4,2 · 12 · 3,75."""
-    for decimals in range(0, 5):
-        if math.isclose(round(value, decimals), value, abs_tol=1e-9):
-            return format_number(value, lang, decimals, grouping=False)
-    return format_number(value, lang, 4, grouping=False)
-
-
 def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
                           entries: tuple[Entry, ...], judge: str,
                           judge_ref: tuple[str, str] | None) -> SheetLayout:
@@ -289,7 +286,7 @@ def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
         head.alignment = Alignment(text_rotation=90, wrap_text=True, horizontal="center",
                                    vertical="bottom")
         head.font = Font(b=True, sz=9)
-        head.comment = _header_comment(rubric, leaf, shares[leaf.id])
+        head.comment = header_comment(leaf, shares[leaf.id])
         ws.cell(WEIGHT_ROW, col, f"{short_number(round(shares[leaf.id], 2))} %")
         ws.cell(SCALE_ROW, col, f"{short_number(leaf.scale.min)}–{short_number(leaf.scale.max)}")
         ws.cell(STEP_ROW, col, short_number(leaf.scale.step))
@@ -305,12 +302,17 @@ def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
     total_head.comment = Comment(
         t("template.text.total_note", "id") + "\n\n" + t("template.text.total_note", "en"),
         "Juri", height=160, width=300)
+    comment_col = total_col + 1
+    comment_letter = get_column_letter(comment_col)
+    ws.cell(HEADER_ROW, comment_col, _bilingual("template.label.comment", bold=True, size=9)
+            ).alignment = Alignment(wrap_text=True, vertical="bottom")
+    ws.column_dimensions[comment_letter].width = 40
     for row in range(GROUP_ROW, STEP_ROW + 1):
-        for col in range(1, total_col + 1):
+        for col in range(1, comment_col + 1):
             cell = ws.cell(row, col)
             cell.fill = _HEADER_FILL
             cell.border = _BOX
-            if row != HEADER_ROW or col < FIRST_SCORE_COL:
+            if (row != HEADER_ROW or col < FIRST_SCORE_COL) and col != comment_col:
                 cell.alignment = Alignment(wrap_text=True, horizontal="center"
                                            if col >= FIRST_SCORE_COL else "left",
                                            vertical="center")
@@ -332,9 +334,12 @@ def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
         terms = "+".join(f"N({letter}{row})*{weight:.12g}" for letter, weight in terms_by_col)
         ws.cell(row, total_col, f'=IF(COUNT({first_score}{row}:{last_score}{row})=0,"",{terms})'
                 ).style = _STYLE_TOTAL
+        note = ws.cell(row, comment_col)
+        note.protection, note.border = _UNLOCKED, _BOX
+        note.alignment = Alignment(wrap_text=True, vertical="top")
         rows.append(RowLayout(row, entry.id, entry.name))
 
-    _add_validations(ws, leaves, FIRST_DATA_ROW, last_row)
+    add_validations(ws, leaves, FIRST_SCORE_COL, FIRST_DATA_ROW, last_row)
 
     # --- view, print and protection
     ws.column_dimensions[get_column_letter(NO_COL)].width = 4
@@ -352,7 +357,7 @@ def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
         max(60, 6 * math.ceil(longest_header / 2.5) + 12), 220)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, FIRST_SCORE_COL).coordinate
     ws.print_title_rows = f"{TITLE_ROW}:{STEP_ROW}"
-    ws.print_area = f"A1:{last_col}{max(last_row, STEP_ROW)}"
+    ws.print_area = f"A1:{comment_letter}{max(last_row, STEP_ROW)}"
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -373,36 +378,8 @@ def _write_category_sheet(ws: Worksheet, rubric: Rubric, category_id: str,
     return SheetLayout(
         title=ws.title, category=category_id, header_row=HEADER_ROW,
         first_data_row=FIRST_DATA_ROW, id_column=get_column_letter(ID_COL),
-        name_column=get_column_letter(NAME_COL), columns=tuple(columns), rows=tuple(rows))
-
-
-def _header_comment(rubric: Rubric, leaf: Criterion, share: float) -> Comment:
-    assert leaf.scale is not None
-    scale = leaf.scale
-    lines = [leaf.name]
-    if leaf.name_en and leaf.name_en != leaf.name:
-        lines.append(f"({leaf.name_en})")
-    lines.append(f"{t('template.label.weight', 'id')} / {t('template.label.weight', 'en')}: "
-                 f"{short_number(round(share, 2))} %")
-    lines.append(f"{t('template.label.scale', 'id')} / {t('template.label.scale', 'en')}: "
-                 f"{short_number(scale.min)}–{short_number(scale.max)}, "
-                 f"{t('template.label.step', 'id').lower()} / "
-                 f"{t('template.label.step', 'en').lower()} {short_number(scale.step)}")
-    if leaf.description:
-        lines += ["", " ".join(leaf.description.split())]
-    if leaf.levels:
-        lines += ["", f"{t('template.label.guidance', 'id')} / "
-                      f"{t('template.label.guidance', 'en')}:"]
-        for level in leaf.levels:
-            text = f"{short_number(level.min)}–{short_number(level.max)}: {level.text}"
-            if level.text_en:
-                text += f" ({level.text_en})"
-            lines.append(text)
-    text = "\n".join(lines)
-    # Comment boxes do not grow by themselves; size them to the text (about 45 characters
-    # a line at 320 px).
-    height = 20 + 16 * sum(max(1, math.ceil(len(line) / 45)) for line in lines)
-    return Comment(text, "Juri", height=min(height, 600), width=320)
+        name_column=get_column_letter(NAME_COL), columns=tuple(columns), rows=tuple(rows),
+        comment_column=comment_letter)
 
 
 def _write_group_row(ws: Worksheet, rubric: Rubric, leaves: list[Criterion],
@@ -431,30 +408,6 @@ def _write_group_row(ws: Worksheet, rubric: Rubric, leaves: list[Criterion],
         start = i
 
 
-def _add_validations(ws: Worksheet, leaves: list[Criterion], first_row: int,
-                     last_row: int) -> None:
-    """A decimal-between rule per distinct scale, covering that scale's score columns."""
-    by_scale: dict[tuple[float, float, float], list[str]] = {}
-    for offset, leaf in enumerate(leaves):
-        assert leaf.scale is not None
-        key = (leaf.scale.min, leaf.scale.max, leaf.scale.step)
-        letter = get_column_letter(FIRST_SCORE_COL + offset)
-        by_scale.setdefault(key, []).append(f"{letter}{first_row}:{letter}{last_row}")
-    for (low, high, step), ranges in by_scale.items():
-        message = "\n".join(
-            t("template.text.validation_error", lang, min=short_number(low, lang),
-              max=short_number(high, lang), step=short_number(step, lang)) for lang in ("id", "en"))
-        rule = DataValidation(
-            type="decimal", operator="between", formula1=f"{low:.12g}", formula2=f"{high:.12g}",
-            allow_blank=True, showErrorMessage=True, errorStyle="stop",
-            errorTitle=(f"{t('template.text.validation_title', 'id')} / "
-                        f"{t('template.text.validation_title', 'en')}")[:32],
-            error=message[:255])
-        ws.add_data_validation(rule)
-        for cells in ranges:
-            rule.add(cells)
-
-
 def _write_meta(ws: Worksheet, rubric: Rubric, judge: str, judge_ref: tuple[str, str],
                 layouts: list[SheetLayout]) -> None:
     """The metadata sheet: one record per row, its kind in column A.
@@ -462,7 +415,7 @@ def _write_meta(ws: Worksheet, rubric: Rubric, judge: str, judge_ref: tuple[str,
     Records: ``rubric, id, version, fingerprint`` · ``judge, name, sheet, cell`` ·
     ``sheet, title, category, header row, first data row, id column, name column`` ·
     ``column, sheet, column, criterion id, heading, scale min, max, step`` ·
-    ``entry, sheet, row, entry id, name``.
+    ``entry, sheet, row, entry id, name`` · ``comment, sheet, column``.
     """
     append = _appender(ws)
     append([MARKER, FORMAT_VERSION,
@@ -479,6 +432,9 @@ def _write_meta(ws: Worksheet, rubric: Rubric, judge: str, judge_ref: tuple[str,
     for layout in layouts:
         for row in layout.rows:
             append(["entry", layout.title, row.row, row.entry_id, row.name])
+    for layout in layouts:
+        if layout.comment_column:
+            append(["comment", layout.title, layout.comment_column])
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
 
@@ -525,6 +481,7 @@ def read_meta(wb: Workbook) -> TemplateMeta:
     sheets: dict[str, dict[str, object]] = {}
     columns: dict[str, list[ColumnLayout]] = {}
     rows: dict[str, list[RowLayout]] = {}
+    comments: dict[str, str] = {}
     for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         kind = values[0] if values else None
         if kind is None:
@@ -546,13 +503,15 @@ def read_meta(wb: Workbook) -> TemplateMeta:
             elif kind == "entry":
                 rows.setdefault(_text(values[1]), []).append(
                     RowLayout(_whole(values[2]), _text(values[3]), _text(values[4])))
+            elif kind == "comment":
+                comments[_text(values[1])] = _column(values[2])
             else:
                 raise ValueError(f"unknown record {kind!r}")
         except (IndexError, ValueError, TypeError) as exc:  # pydantic's error is a ValueError
             raise TemplateDamagedError(f"{exc}", f"A{number}") from None
     if rubric is None or judge is None or not sheets:
         raise TemplateDamagedError("rubric, judge or sheet records missing")
-    unknown_sheets = (set(columns) | set(rows)) - set(sheets)
+    unknown_sheets = (set(columns) | set(rows) | set(comments)) - set(sheets)
     if unknown_sheets:
         raise TemplateDamagedError(f"records for unknown sheets {sorted(unknown_sheets)}")
     layouts = tuple(
@@ -560,7 +519,8 @@ def read_meta(wb: Workbook) -> TemplateMeta:
                     header_row=int(info["header_row"]),  # type: ignore[call-overload]
                     first_data_row=int(info["first_data_row"]),  # type: ignore[call-overload]
                     id_column=str(info["id_column"]), name_column=str(info["name_column"]),
-                    columns=tuple(columns.get(title, ())), rows=tuple(rows.get(title, ())))
+                    columns=tuple(columns.get(title, ())), rows=tuple(rows.get(title, ())),
+                    comment_column=comments.get(title, ""))
         for title, info in sheets.items())
     return TemplateMeta(rubric_id=rubric[0], rubric_version=rubric[1],
                         rubric_fingerprint=rubric[2], judge=judge[0], judge_sheet=judge[1],

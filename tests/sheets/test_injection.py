@@ -1,10 +1,10 @@
 """Formula injection in every export, from hostile text that came in through judges' files.
 
-The exports that exist: the results workbook (``scoring.export.results_workbook``) and the
-judge templates (``scoring.sheets.write_template``); Juri writes no CSV for users to open (the
-entries CSV it keeps in the archive is read back by Juri only). Text that starts with ``=``,
-``+``, ``-``, ``@``, tab or carriage return must never be a live formula (OWASP); real numbers
-stay numbers.
+The exports that exist: the results workbook
+(``scoring.documents.workbook.results_workbook``) and the judge templates
+(``scoring.sheets.write_template``); Juri writes no CSV for users to open (the entries CSV it
+keeps in the archive is read back by Juri only). Text that starts with ``=``, ``+``, ``-``,
+``@``, tab or carriage return must never be a live formula (OWASP); real numbers stay numbers.
 
 Every user-supplied text of the results workbook is hostile here: entry ids and names (the
 entries list), the judge's name and the sheet's name (the judge's own workbook), the file's
@@ -20,8 +20,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from scoring.documents.workbook import results_workbook
 from scoring.entries import Entries, Entry
-from scoring.export import results_workbook
 from scoring.pipeline import score
 from scoring.safe_text import TRIGGERS
 from scoring.sheets import read_workbook, write_template

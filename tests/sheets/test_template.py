@@ -12,7 +12,7 @@ from scoring.entries import Entries, Entry
 from scoring.problems import ProblemsError
 from scoring.rubric import Rubric, parse_rubric
 from scoring.sheets import fill_template, template_cells, write_template
-from scoring.sheets.template import META_SHEET, judge_cell
+from scoring.sheets.template import META_SHEET, judge_cell, read_meta
 
 from .helpers import read
 
@@ -66,10 +66,18 @@ def test_poster_template_has_only_the_criteria_of_each_category(
         "Kebaruan ide", "Desain visual", "Dampak bagi warga"]
 
 
-def test_only_score_cells_and_the_judge_cell_are_unlocked(tulta_template: bytes) -> None:
+def test_only_score_cells_the_comment_cells_and_the_judge_cell_are_unlocked(
+        tulta_template: bytes) -> None:
     wb = _open(tulta_template)
     expected = {(sheet, cell) for sheet, cell in template_cells(tulta_template).values()}
     expected.add(judge_cell(tulta_template))
+    # the optional comment column: one cell per entry row (31 OPD + 27 KEL = 58), after the
+    # judge's total: 18 criteria in D (4th) to U (21st), the total in V, comments in W
+    layouts = read_meta(wb).sheets
+    comments = {(lay.title, f"{lay.comment_column}{row.row}") for lay in layouts
+                for row in lay.rows}
+    assert len(comments) == 58 and {lay.comment_column for lay in layouts} == {"W"}
+    expected |= comments
     assert judge_cell(tulta_template) == ("OPD", "C3")
     unlocked = set()
     for ws in wb.worksheets:

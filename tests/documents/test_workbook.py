@@ -6,8 +6,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from scoring.documents.workbook import TITLE_ROWS, results_workbook
 from scoring.entries import Entries, Entry
-from scoring.export import results_workbook
 from scoring.pipeline import score
 from tests.helpers import marks, single_leaf
 
@@ -22,7 +22,8 @@ def test_user_text_is_neutralised_and_numbers_stay_numbers() -> None:
     rubric = single_leaf(awards={"places": [{"name": "-Juara I-"}]})
     result = score(rubric, entries, scores)
     workbook = load_workbook(io.BytesIO(results_workbook(result, "en")))
-    ranking = list(workbook["A"].iter_rows(values_only=True))
+    # the title block first, then the header (see the print-ready test)
+    ranking = list(workbook["A"].iter_rows(values_only=True))[TITLE_ROWS:]
     assert ranking[0][:5] == ("Rank", "Tied", "Id", "Entry", "Total")
     assert ranking[1][3] == "'" + HOSTILE and ranking[1][4] == 80.0
     assert ranking[2][3] == "'+62 812"
@@ -193,3 +194,67 @@ def test_the_same_result_exports_to_the_same_bytes() -> None:
     later = results_workbook(score(dated, FOUR_ENTRIES, marks(FOUR_ENTRIES, STRICT_J1)))
     assert "2026-11-30T00:00:00Z" in zipfile.ZipFile(io.BytesIO(later)).read(
         "docProps/core.xml").decode()
+
+
+# --- ready to print --------------------------------------------------------------------------
+
+
+def test_the_category_sheet_prints_with_title_widths_and_numbers_as_numbers() -> None:
+    from tests.helpers import entries_of
+
+    three = entries_of(("e1", "A"), ("e2", "A"), ("e3", "A"))
+    # one criterion on 0–100 (step 0.01), two judges, the mean: e1 86.78; e2 (70.12 + 70.13)
+    # / 2 = 70.125, rounded half away from zero to the rubric's 2 decimals: 70.13
+    rubric = single_leaf(date="2026-11-30", place="Pekalongan", awards={"places": [
+        {"name": "Juara I", "amount": 10_000_000}, {"name": "Juara II", "amount": 7_500_000}]})
+    result = score(rubric, three, marks(three, {
+        ("e1", "J1"): {"c": 86.78}, ("e1", "J2"): {"c": 86.78},
+        ("e2", "J1"): {"c": 70.12}, ("e2", "J2"): {"c": 70.13},
+        ("e3", "J1"): {"c": 60}, ("e3", "J2"): {"c": 60}}))
+    workbook = load_workbook(io.BytesIO(results_workbook(result)))
+    sheet = workbook["A"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0].startswith("Hasil penilaian")
+    assert rows[1][0] == "30 November 2026 · Pekalongan"
+    header = rows[TITLE_ROWS]
+    assert header[:5] == ("Peringkat", "Seri", "Id", "Peserta", "Nilai akhir")
+    # headers stay on screen and on every printed page
+    assert sheet.freeze_panes == f"E{TITLE_ROWS + 2}"
+    assert sheet.print_title_rows == f"$1:${TITLE_ROWS + 1}"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert result.fingerprint in sheet.oddFooter.left.text
+    # the entry column is as wide as its longest text ("Entry e1", 8 letters) + 2
+    assert header.index("Peserta") == 3
+    assert sheet.column_dimensions["D"].width == len("Entry e1") + 2
+    # the prize is a number shown as rupiah, not a text
+    amount = header.index("Hadiah (Rp)")
+    first, second = rows[TITLE_ROWS + 1], rows[TITLE_ROWS + 2]
+    assert first[amount] == 10_000_000 and second[amount] == 7_500_000
+    assert sheet.cell(row=TITLE_ROWS + 2, column=amount + 1).number_format == '"Rp"#,##0'
+    assert first[4] == 86.78 and second[4] == 70.13
+    assert sheet.cell(row=TITLE_ROWS + 2, column=5).number_format == "0.00"
+
+
+def test_no_cell_holds_more_than_the_rubrics_decimals() -> None:
+    from tests.helpers import entries_of
+
+    three = entries_of(("e1", "A"), ("e2", "A"), ("e3", "A"))
+    # 86.78 is 86.78000000000000113… as a float; the mean of 86.77 and 86.79 is
+    # 86.78000000000002 in floating point: the noise the old confidence sheet showed
+    result = score(single_leaf(), three, marks(three, {
+        ("e1", "J1"): {"c": 86.77}, ("e1", "J2"): {"c": 86.79},
+        ("e2", "J1"): {"c": 70}, ("e2", "J2"): {"c": 71},
+        ("e3", "J1"): {"c": 60}, ("e3", "J2"): {"c": 61}}))
+    workbook = load_workbook(io.BytesIO(results_workbook(result, "en")))
+    for name in ("A", "Rank confidence"):
+        for row in workbook[name].iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, float):
+                    assert round(value, 2) == value or (name == "Rank confidence" and (
+                        round(value, 4) == value)), (name, value)
+    totals = [row[4] for row in list(workbook["A"].iter_rows(values_only=True))[TITLE_ROWS + 1:]]
+    assert totals == [86.78, 70.5, 60.5]
+    confidence = list(workbook["Rank confidence"].iter_rows(values_only=True))
+    assert confidence[1][4] == 86.78

@@ -8,8 +8,13 @@ diagnostics (and each judge's fitted offset when the rubric normalises) and agre
 statistics overall and per criterion group; then the judges' raw scores with the cell each
 came from, the problems found, and last the rubric used with the fingerprints.
 
-Numbers stay numbers (shown with two decimals; Excel in an Indonesian locale shows 85,50);
-every text that came from users is neutralised against formula injection. The same inputs
+Numbers stay numbers (shown with two decimals; Excel in an Indonesian locale shows 85,50;
+prize amounts as rupiah), rounded where they are made: totals and subtotals to the rubric's
+decimals, every other figure to :data:`DIGITS` at most, so no cell holds float noise such as
+86.78000000000002. Every text that came from users is neutralised against formula injection.
+The category sheets print as they are: a title block (:data:`TITLE_ROWS` rows) above frozen
+headers repeated on every page, column widths that fit the content, landscape A4 fit to
+width, and the fingerprint in the footer. The same inputs
 give the same file byte for byte: the confidence figures are seeded
 (:meth:`scoring.result.Result.confidence`), and the file's own dates (document properties,
 zip entries) are fixed to the competition's date rather than the time of export.
@@ -27,18 +32,27 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.agreement import FORMS, TOTAL_PART, agreement_frame
 from scoring.diagnostics import judge_diagnostics
-from scoring.i18n import DEFAULT_LANGUAGE, t
+from scoring.i18n import DEFAULT_LANGUAGE, format_date, t
 from scoring.result import CONFIDENCE_INTERVAL, CONFIDENCE_RESAMPLES, CONFIDENCE_SEED, Result
+from scoring.rubric import Criterion
 from scoring.safe_text import neutralise
 from scoring.sensitivity import VARIANTS, sensitivity
 
 CHANGED_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 """Background of a cell whose place differs from the official one (sensitivity sheet) and of
 a place too close to call (confidence sheet)."""
+
+DIGITS = 6
+"""The most decimals any figure of the workbook keeps."""
+TITLE_ROWS = 3
+"""Rows above the header of a category sheet: the title, the date and place, a blank row."""
+RUPIAH = '"Rp"#,##0'
+"""Display format of prize amounts (Excel shows Rp10.000.000 in an Indonesian locale)."""
 
 _INVALID_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -67,6 +81,8 @@ def _row(ws: Worksheet, values: list[object], number_format: str = "0.00",
             value = None
         if isinstance(value, np.generic):
             value = value.item()
+        if isinstance(value, float):
+            value = round(value, DIGITS)
         cell = WriteOnlyCell(ws, value=neutralise(value))
         if isinstance(value, float):
             chosen = formats[i] if formats is not None and i < len(formats) else None
@@ -86,26 +102,7 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
     wb = Workbook(write_only=True)
     groups = [node for node, _, depth in rubric.walk() if depth == 0 or not node.is_leaf]
     for category in rubric.categories:
-        ws = wb.create_sheet(_title(category.id))
-        ws.freeze_panes = "C2"
-        standings = result.category(category.id)
-        has_rank_sum = "rank_sum" in standings
-        labels = [t("col.rank", lang), t("col.tied", lang), t("col.entry_id", lang),
-                  t("col.entry", lang), t("col.total", lang)]
-        labels += [t("col.rank_sum", lang)] if has_rank_sum else []
-        labels += [g.label(lang) for g in groups]
-        labels += [t("col.award", lang), t("col.band", lang), t("col.reward", lang),
-                   t("col.decided_by", lang), t("col.n_judges", lang)]
-        _header(ws, labels)
-        for row in standings.to_dict("records"):
-            values: list[object] = [int(row["rank"]), t("yes" if row["tied"] else "no", lang),
-                                    row["entry_id"], row["name"], float(row["total"])]
-            values += [float(row["rank_sum"])] if has_rank_sum else []
-            values += [float(row[g.id]) for g in groups]
-            values += [row["place"], row["band"], row["reward"],
-                       result.tie_rule_label(row["decided_by"], lang) if row["decided_by"] else "",
-                       int(row["n_judges"])]
-            _row(ws, values)
+        _category_sheet(wb, result, category.id, groups, lang)
 
     if fairness and result.ok:
         _confidence_sheet(wb, result, lang)
@@ -153,6 +150,83 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), result)
+
+
+def _decimals(result: Result) -> int:
+    chosen = result.rubric.rounding.total
+    return 2 if chosen is None else chosen
+
+
+def _category_sheet(wb: Workbook, result: Result, category_id: str, groups: list[Criterion],
+                    lang: str) -> None:
+    """One category's ranking, ready to print."""
+    rubric = result.rubric
+    ws = wb.create_sheet(_title(category_id))
+    standings = result.category(category_id)
+    has_rank_sum = "rank_sum" in standings
+    labels = [t("col.rank", lang), t("col.tied", lang), t("col.entry_id", lang),
+              t("col.entry", lang), t("col.total", lang)]
+    labels += [t("col.rank_sum", lang)] if has_rank_sum else []
+    labels += [g.label(lang) for g in groups]
+    labels += [t("col.award", lang), t("col.band", lang), t("documents.workbook.amount", lang),
+               t("col.reward", lang), t("col.decided_by", lang), t("col.n_judges", lang)]
+    digits = _decimals(result)
+    rows: list[list[object]] = []
+    for row in standings.to_dict("records"):
+        values: list[object] = [int(row["rank"]), t("yes" if row["tied"] else "no", lang),
+                                row["entry_id"], row["name"], round(float(row["total"]), digits)]
+        values += [round(float(row["rank_sum"]), digits)] if has_rank_sum else []
+        values += [round(float(row[g.id]), digits) for g in groups]
+        amount = row.get("amount")
+        values += [row["place"], row["band"],
+                   None if amount is None or pd.isna(amount) else float(amount), row["reward"],
+                   result.tie_rule_label(row["decided_by"], lang) if row["decided_by"] else "",
+                   int(row["n_judges"])]
+        rows.append(values)
+    title = t("documents.workbook.title", lang, competition=rubric.label(lang),
+              category=rubric.category(category_id).label(lang))
+    day = format_date(rubric.date, lang) if rubric.date else ""
+    held = " · ".join(part for part in (day, rubric.place or "") if part)
+    _layout(ws, labels, rows)
+    ws.oddFooter.left.text = t("documents.fingerprint", lang,
+                               fingerprint=result.fingerprint).replace("&", "&&")
+    ws.oddFooter.left.size = 7
+    ws.oddFooter.right.text = "&P / &N"
+    ws.oddFooter.right.size = 7
+    amount_column = labels.index(t("documents.workbook.amount", lang))
+    formats: list[str | None] = [None] * len(labels)
+    formats[amount_column] = RUPIAH
+    title_cell = WriteOnlyCell(ws, value=neutralise(title))
+    title_cell.font = Font(bold=True, size=14)
+    ws.append([title_cell])
+    ws.append([WriteOnlyCell(ws, value=neutralise(held) or None)])
+    ws.append([])
+    _header(ws, labels)
+    for values in rows:
+        _row(ws, values, formats=formats)
+
+
+def _layout(ws: Worksheet, labels: list[str], rows: list[list[object]]) -> None:
+    """Column widths fitting the header and the values, frozen header under the title block,
+    print titles, landscape A4 one page wide. Before any row is written (write-only)."""
+    for i, label in enumerate(labels):
+        longest = max([len(label)] + [len(_shown(r[i])) for r in rows if i < len(r)])
+        ws.column_dimensions[get_column_letter(i + 1)].width = min(max(longest + 2, 6), 50)
+    header = TITLE_ROWS + 1
+    ws.freeze_panes = f"E{header + 1}"
+    ws.print_title_rows = f"1:{header}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return "" if value is None else str(value)
 
 
 def normalisation_text(result: Result, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -276,7 +350,8 @@ def _confidence_sheet(wb: Workbook, result: Result, lang: str) -> None:
     percent = "0.0%"
     for row in frame.to_dict("records"):
         values: list[object] = [row["category"], int(row["rank"]), row["entry_id"],
-                                row["name"], float(row["total"]), row["place"]]
+                                row["name"], round(float(row["total"]), _decimals(result)),
+                                row["place"]]
         values += [_p(row[c]) for c in places]
         values += [_p(row["p_other"]), _p(row["p_own_place"]), _p(row["p_awarded"]),
                    int(row["rank_low"]), int(row["rank_high"]), float(row["margin_next"]),
