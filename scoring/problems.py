@@ -42,6 +42,12 @@ class Problem:
             raise KeyError(f"problem code {self.code!r} has no message in the catalogue")
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
 
+    def __reduce__(self) -> tuple[type[Problem], tuple[object, ...]]:
+        # a read-only mapping cannot be pickled; files read in worker processes
+        # (scoring.sheets.parallel) send their problems back this way
+        return (Problem, (self.severity, self.code, dict(self.params), self.file, self.sheet,
+                          self.cell))
+
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return t(self.code, lang, **self.params)
 
