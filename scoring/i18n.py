@@ -8,7 +8,9 @@ Words used here:
 Every text a user reads comes from the catalogue. The catalogue is split by concern into
 modules under ``scoring/messages/`` (each defines ``MESSAGES = {key: (indonesian, english)}``)
 so that parts of the product can grow their texts independently; :data:`CATALOGUE` merges
-them and refuses a key defined twice.
+them and refuses a key defined twice. Texts that belong to a shell (the app's pages) live with
+that shell, which adds them with :func:`register` when it is imported: the engine never
+imports a shell, and :func:`t` reads both alike.
 """
 
 from __future__ import annotations
@@ -35,20 +37,35 @@ MONTHS_EN = (
 )
 
 
-def _load_catalogue() -> dict[str, tuple[str, str]]:
-    catalogue: dict[str, tuple[str, str]] = {}
+_CATALOGUE: dict[str, tuple[str, str]] = {}
+_SOURCES: dict[str, str] = {}
+"""Message id -> the module that defined it (a module registered again adds nothing)."""
+
+
+def register(messages: Mapping[str, tuple[str, str]], source: str) -> None:
+    """Add ``messages`` (``{key: (indonesian, english)}``) from the module ``source`` to the
+    catalogue; a key another module already defines is refused (RuntimeError), as is a key
+    without exactly two texts. Registering the same module again changes nothing."""
+    for key, texts in messages.items():
+        if key in _SOURCES and _SOURCES[key] != source:
+            raise RuntimeError(f"message {key!r} defined twice (again in {source})")
+        if len(texts) != 2:
+            raise RuntimeError(f"message {key!r} needs exactly (id, en) texts")
+    for key, texts in messages.items():
+        _CATALOGUE[key] = (texts[0], texts[1])
+        _SOURCES[key] = source
+
+
+def _load_catalogue() -> None:
     for info in sorted(pkgutil.iter_modules(_messages_pkg.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{_messages_pkg.__name__}.{info.name}")
-        for key, texts in module.MESSAGES.items():
-            if key in catalogue:
-                raise RuntimeError(f"message {key!r} defined twice (again in {info.name})")
-            if len(texts) != 2:
-                raise RuntimeError(f"message {key!r} needs exactly (id, en) texts")
-            catalogue[key] = texts
-    return catalogue
+        register(module.MESSAGES, module.__name__)
 
 
-CATALOGUE: Mapping[str, tuple[str, str]] = _load_catalogue()
+_load_catalogue()
+CATALOGUE: Mapping[str, tuple[str, str]] = _CATALOGUE
+"""Every message id with its (Indonesian, English) texts: the engine's, and those the shells
+imported so far registered."""
 
 
 def check_language(lang: str) -> str:

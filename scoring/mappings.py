@@ -1,4 +1,4 @@
-"""The app's mapping step and the remembered mappings (no Streamlit here).
+"""The app's mapping step and the remembered mappings (no page code here).
 
 When a judge's own workbook (not a Juri template) is uploaded, detection
 (:func:`scoring.sheets.detect`) finds a :class:`~scoring.sheets.Mapping` with a confidence for
@@ -41,7 +41,7 @@ import pandas as pd
 
 from scoring.entries import Entries
 from scoring.i18n import format_number, t
-from scoring.matching import fold
+from scoring.identity import fold
 from scoring.problems import Problem, warning
 from scoring.rubric import Rubric
 from scoring.sheets import (

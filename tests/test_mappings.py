@@ -1,5 +1,5 @@
 """The mapping step's engine side (scoring.mappings) and the competition's confirmed mappings
-(scoring.service): what is saved, what is remembered, what is read."""
+(scoring.workspace.session): what is saved, what is remembered, what is read."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from scoring import mappings, service
+from scoring import mappings, sheets
 from scoring.sheets import detect, mapping_from_yaml
+from scoring.workspace import session
 from tests.sheets.corpus import rows_xlsx
 
-SAMPLE = service.run_competition(service.sample_competition())
+SAMPLE = session.run_competition(session.sample_competition())
 RUBRIC, ENTRIES = SAMPLE.rubric, SAMPLE.entries
 
 
@@ -39,7 +40,7 @@ def test_confirmed_yaml_leaves_out_what_is_unsure() -> None:
     assert "Dinas Kesehatan Hewan" not in text
     mapping, problems = mapping_from_yaml(text, "m.yaml", RUBRIC, ENTRIES)
     assert not problems
-    table, read_problems = service.sheets.read_with_mapping(DATA, "rekap.xlsx", mapping,
+    table, read_problems = sheets.read_with_mapping(DATA, "rekap.xlsx", mapping,
                                                              RUBRIC, ENTRIES)
     assert len(table) == 3 * 2
     codes = {p.code for p in read_problems}
@@ -131,9 +132,9 @@ def test_a_sheet_nothing_recognised_can_be_mapped_by_hand() -> None:
     assert mappings.column_target(sheet, "C") == "l1_tema"
     assert mappings.column_target(sheet, "D") is None  # unsure: asked, not guessed
     assert [r.entry_id for r in sheet.rows] == ["opd-disdukcapil", "kel-medono"]
-    draft = mappings.set_column(service.sheets.Mapping(sheets=(sheet,), file="aneh.xlsx"),
+    draft = mappings.set_column(sheets.Mapping(sheets=(sheet,), file="aneh.xlsx"),
                                 "Rekap", "D", "l2_penyebab")
-    table, _ = service.sheets.read_with_mapping(data, "aneh.xlsx", draft, RUBRIC, ENTRIES)
+    table, _ = sheets.read_with_mapping(data, "aneh.xlsx", draft, RUBRIC, ENTRIES)
     assert sorted(table["source_cell"]) == ["C3", "C4", "D3", "D4"]
     assert mappings.recap_at(data, "aneh.xlsx", "Tidak ada", 2, RUBRIC, ENTRIES) is None
 
@@ -159,11 +160,11 @@ def test_a_competition_reads_its_files_by_their_confirmed_mappings() -> None:
     found = detect(DATA, "rekap.xlsx", RUBRIC, ENTRIES)
     answered = mappings.set_column(found.mapping, "Rekap", "F", "fr_kreativitas")
     text = mappings.confirmed_yaml(answered)
-    base = service.sample_competition().with_files([("rekap.xlsx", DATA)])
+    base = session.sample_competition().with_files([("rekap.xlsx", DATA)])
     mapped = base.with_mapping("rekap.xlsx", text)
     assert mapped.key != base.key and mapped.mapping_text("rekap.xlsx") == text
-    plain = service.run_competition(base)
-    by_mapping = service.run_competition(mapped)
+    plain = session.run_competition(base)
+    by_mapping = session.run_competition(mapped)
     assert len(by_mapping.scores) == len(plain.scores) + 2
     assert "fr_kreativitas" in set(by_mapping.scores["criterion_id"])
     # the same file again keeps its mapping; a changed file does not
@@ -173,6 +174,6 @@ def test_a_competition_reads_its_files_by_their_confirmed_mappings() -> None:
     assert mapped.with_mapping("rekap.xlsx", None).key == base.key
     # a mapping that no longer fits the rubric is a problem, and the file is detected
     broken = base.with_mapping("rekap.xlsx", text.replace("fr_kreativitas", "hilang"))
-    outcome = service.run_competition(broken)
+    outcome = session.run_competition(broken)
     assert "mapping.unknown_criterion" in {p.code for p in outcome.problems}
     assert len(outcome.scores) == len(plain.scores)

@@ -1,4 +1,5 @@
-"""The Streamlit app's pages and small components (layout only; computation is in scoring/).
+"""The Streamlit app's pages and small components: layout only. What they show is computed by
+the page models in :mod:`ui.views` from the engine in ``scoring/``.
 
 :data:`PAGES` is the one list of pages: ``streamlit_app.py`` builds the navigation from it, so
 adding a page is one line here plus its file. Paths are relative to ``streamlit_app.py``.
@@ -7,6 +8,8 @@ adding a page is one line here plus its file. Paths are relative to ``streamlit_
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ui import views as _views  # noqa: F401  (importing it adds the app's texts to the catalogue)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from scoring.i18n import t
 from scoring.problems import ProblemsError
-from scoring.store import views
+from scoring.workspace import archive as records
 from ui import archive_common, common, state
+from ui.views import archive as views
 
 lang = state.lang()
 st.title(t("app.archive.title", lang))
@@ -83,7 +84,7 @@ if archive_common.usable(opened, lang):
         if st.session_state.get("archive_competition") not in ids:
             mine = state.archived_competition()
             st.session_state["archive_competition"] = mine if mine in ids else ids[0]
-        chosen = st.selectbox(t("app.archive.choose", lang), ids, key="archive_competition",
+        chosen = st.selectbox(t("app.page.competition", lang), ids, key="archive_competition",
                               format_func=lambda i: views.competition_label(archive, i, lang))
 
         st.subheader(t("app.archive.uploads", lang))
@@ -116,7 +117,7 @@ if archive_common.usable(opened, lang):
                                     format_func=lambda r: t("app.archive.revision_option",
                                                             lang, revision=r))
             result_table, totals = views.revision_table(
-                archive, chosen, revision, lang, views.category_labels(archive, lang))
+                archive, chosen, revision, lang, records.category_labels(archive, lang))
             common.table(result_table, totals, lang, key="archive_revision_table")
             published = archive.results(chosen, revision)
             st.download_button(t("app.archive.download_revision", lang),

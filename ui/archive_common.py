@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring.i18n import t
-from scoring.store.views import OpenedArchive
+from scoring.workspace.archive import OpenedArchive
 from ui import common, state
 
 

@@ -1,5 +1,6 @@
-"""Altair charts of the app. Data frames come from :mod:`scoring.service`; here only marks,
-encodings and labels (every title from the catalogue, every mark with a tooltip)."""
+"""Altair charts of the app. Data frames come from the page models (:mod:`ui.views`); here
+only marks, encodings and labels (every title from the catalogue, every mark with a
+tooltip)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def ranked_totals(panel: pd.DataFrame, judges: pd.DataFrame, lang: str) -> alt.T
     rank = alt.Tooltip("rank:Q", title=t("col.rank", lang))
     spread = alt.Chart(judges).mark_rule(color="#9aa5b1").encode(
         y=y,
-        x=alt.X("min(judge_total):Q", title=t("app.chart.total_axis", lang),
+        x=alt.X("min(judge_total):Q", title=t("col.score", lang),
                 scale=alt.Scale(zero=False)),
         x2="max(judge_total):Q",
         tooltip=[entry, alt.Tooltip("min(judge_total):Q", format=",.2f",
@@ -122,16 +123,16 @@ def rank_per_method(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Each entry's rank under each method (the official rank first): a line per entry, rank 1
     at the top; a flat line is a rank no method changes."""
     methods = data.sort_values("method_order")["method"].drop_duplicates().tolist()
-    x = alt.X("method:N", sort=methods, title=t("app.fair.sens.chart.method", lang),
+    x = alt.X("method:N", sort=methods, title=t("app.fair.sens.col.method", lang),
               axis=alt.Axis(labelAngle=-25, labelLimit=200, labelOverlap=False))
-    y = alt.Y("rank:Q", title=t("app.fair.sens.chart.rank", lang),
+    y = alt.Y("rank:Q", title=t("col.rank", lang),
               scale=alt.Scale(reverse=True, zero=False, nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     colour = alt.Color("name:N", title=t("col.entry", lang),
                        legend=alt.Legend(orient="right", labelLimit=300))
     tooltip = [alt.Tooltip("name:N", title=t("col.entry", lang)),
-               alt.Tooltip("method:N", title=t("app.fair.sens.chart.method", lang)),
-               alt.Tooltip("rank_text:N", title=t("app.fair.sens.chart.rank", lang)),
+               alt.Tooltip("method:N", title=t("app.fair.sens.col.method", lang)),
+               alt.Tooltip("rank_text:N", title=t("col.rank", lang)),
                alt.Tooltip("official_rank:Q", title=t("app.fair.sens.col.official_rank", lang)),
                alt.Tooltip("changed_text:N", title=t("app.fair.sens.col.place_changed", lang))]
     base = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=tooltip)
@@ -171,7 +172,7 @@ def _history_layers(data: pd.DataFrame, y: alt.Y, lang: str, height: int) -> alt
 
 def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """A bump chart: each entry's rank per year, rank 1 at the top (``data`` from
-    :func:`scoring.store.views.chart_data`)."""
+    :func:`ui.views.history.chart_data`)."""
     lowest = max(int(data["rank"].max()) if data["rank"].notna().any() else 1, 2)
     y = alt.Y("rank:Q", title=t("col.rank", lang),
               scale=alt.Scale(reverse=True, domain=[1, lowest], nice=False, zero=False),
@@ -180,7 +181,7 @@ def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
 
 
 def total_lines(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """Each entry's total per year (``data`` from :func:`scoring.store.views.chart_data`)."""
+    """Each entry's total per year (``data`` from :func:`ui.views.history.chart_data`)."""
     y = alt.Y("total:Q", title=t("col.total", lang), scale=alt.Scale(zero=False))
     return _history_layers(data, y, lang, max(_legend_height(data), 360))
 

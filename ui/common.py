@@ -9,11 +9,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from scoring import service
 from scoring.i18n import LANGUAGES, format_date, format_number, t
 from scoring.problems import Problem
 from scoring.rubric import Category, Rubric
+from scoring.workspace.session import Outcome
 from ui import PAGES, state
+from ui.views.format import short_fingerprint, styled
+from ui.views.report import problem_groups
 
 log = logging.getLogger("juri.app")
 
@@ -61,7 +63,7 @@ def table(frame: pd.DataFrame, numbers: Sequence[str], lang: str, *, decimals: i
     """A sortable table; ``numbers`` shown the Indonesian way and sorted by value;
     ``pinned`` columns stay in view when the table scrolls sideways."""
     config = {column: st.column_config.Column(pinned=True) for column in pinned}
-    st.dataframe(service.styled(frame, numbers, lang, decimals), hide_index=True,
+    st.dataframe(styled(frame, numbers, lang, decimals), hide_index=True,
                  height=height, key=key, column_config=config or None)
 
 
@@ -73,7 +75,7 @@ def category_tabs(rubric: Rubric, lang: str, categories: Iterable[str] | None = 
     return list(zip(chosen, tabs, strict=True))
 
 
-def source_caption(outcome: service.Outcome, lang: str) -> None:
+def source_caption(outcome: Outcome, lang: str) -> None:
     """Which competition, from which files, and its fingerprint."""
     parts = []
     if outcome.rubric is not None:
@@ -83,11 +85,11 @@ def source_caption(outcome: service.Outcome, lang: str) -> None:
     parts.append(state.source_text(lang))
     if outcome.result is not None and outcome.ok:
         parts.append(t("app.fingerprint", lang,
-                       fingerprint=service.short_fingerprint(outcome.result.fingerprint)))
+                       fingerprint=short_fingerprint(outcome.result.fingerprint)))
     st.caption(" · ".join(parts))
 
 
-def require_result(outcome: service.Outcome, lang: str) -> bool:
+def require_result(outcome: Outcome, lang: str) -> bool:
     """True when there is a ranking; otherwise say why not and where to fix it."""
     if outcome.ok:
         return True
@@ -108,7 +110,7 @@ def problems_report(problems: Sequence[Problem], lang: str, *, expand_errors: bo
     """The checking report: by file, then sheet; each row a cell, severity and message."""
     if not problems:
         return
-    for group in service.problem_groups(problems, lang):
+    for group in problem_groups(problems, lang):
         title = t("app.report.file", lang,
                   file=escape(group.file) if group.file else t("app.report.no_file", lang),
                   errors=group.n_errors, warnings=group.n_warnings)

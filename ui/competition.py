@@ -3,27 +3,28 @@ the entries list, and the judges' templates to download."""
 
 import streamlit as st
 
-from scoring import service
 from scoring.i18n import format_date, t
+from scoring.workspace import session, templates
 from ui import common, state
+from ui.views import competition as views
 
 lang = state.lang()
 limit = state.max_upload_bytes()
 
-st.title(t("app.competition.title", lang))
+st.title(t("app.page.competition", lang))
 
 # --- choosing the rubric and the entries --------------------------------------------------
 with st.container(border=True):
     st.subheader(t("app.competition.inputs", lang))
     current = state.competition()
-    names = [path.name for path in service.rubric_files()]
+    names = [path.name for path in templates.rubric_files()]
     options = names if current.rubric_name in names else [current.rubric_name, *names]
 
     def choose_rubric() -> None:
         name = st.session_state["rubric_choice"]
         if name in names:
             state.set_competition(state.competition().with_rubric(
-                name, service.read_rubric_file(name)))
+                name, templates.read_rubric_file(name)))
             state.forget_uploads()
 
     left, right = st.columns(2)
@@ -43,9 +44,9 @@ with st.container(border=True):
         if upload is None:
             continue
         data = upload.getvalue()
-        text, problems = service.text_upload(upload.name, data, limit)
+        text, problems = session.text_upload(upload.name, data, limit)
         upload_problems += problems
-        digest = service.digest(data)
+        digest = session.digest(data)
         if text is not None and st.session_state.get(applied_key) != digest:
             st.session_state[applied_key] = digest
             state.set_competition(getattr(state.competition(), setter)(upload.name, text))
@@ -78,7 +79,7 @@ else:
     st.caption(" · ".join(facts))
 
     st.subheader(t("app.competition.criteria", lang))
-    criteria = service.rubric_frame(rubric, lang)
+    criteria = views.rubric_frame(rubric, lang)
     weight_columns = [t("app.rubric.weight_in", lang, category=c.id) for c in rubric.categories]
     common.table(criteria, weight_columns, lang, key="rubric_table")
     st.caption(t("app.competition.criteria_help", lang))
@@ -86,12 +87,12 @@ else:
     st.subheader(t("app.competition.rules", lang))
     st.markdown("\n".join([
         t("app.competition.weighting", lang, text=t(f"weighting.{rubric.weighting}", lang)),
-        t("app.competition.panel", lang, text=service.panel_rule_text(rubric, lang)),
-        t("app.competition.rounding", lang, text=service.rounding_text(rubric, lang)),
+        t("app.competition.panel", lang, text=views.panel_rule_text(rubric, lang)),
+        t("app.competition.rounding", lang, text=views.rounding_text(rubric, lang)),
         t("app.competition.missing", lang,
           text=t(f"app.rubric.missing.{rubric.missing_scores}", lang)),
         t("app.competition.tie_breaks", lang, text="; ".join(
-            f"{i}. {service.tie_rule_label(rubric, rule.key, lang)}"
+            f"{i}. {views.tie_rule_label(rubric, rule.key, lang)}"
             for i, rule in enumerate(rubric.tie_breaks, start=1))
           or t("app.competition.no_tie_breaks", lang)),
     ]))
@@ -104,7 +105,7 @@ else:
         for c in rubric.categories))
 
     st.subheader(t("app.competition.awards", lang))
-    for heading, frame, note in service.award_frames(rubric, lang):
+    for heading, frame, note in views.award_frames(rubric, lang):
         if frame.empty and not note:
             continue
         st.markdown(f"**{common.escape(heading)}**")
@@ -126,17 +127,17 @@ else:
         st.markdown("  \n".join(counts))
         common.problems_report(entries.check_categories(rubric.category_ids,
                                                         current.entries_name), lang)
-    st.dataframe(service.entries_frame(entries, rubric, lang), hide_index=True,
+    st.dataframe(views.entries_frame(entries, rubric, lang), hide_index=True,
                  key="entries_table")
 
 # --- templates -------------------------------------------------------------------------------
 if rubric is not None and entries is not None:
     st.header(t("app.competition.templates", lang))
     st.markdown(t("app.competition.templates_help", lang))
-    default = "\n".join(service.sample_judges()) if current.source == "sample" else ""
+    default = "\n".join(templates.sample_judges()) if current.source == "sample" else ""
     typed = st.text_area(t("app.competition.judge_names", lang), value=default, height=140,
                          key="judge_names")
-    judges = tuple(service.judge_names(typed))
+    judges = tuple(templates.judge_names(typed))
     made, problems = state.templates(rubric, entries, judges)
     if problems:
         common.problems_report(problems, lang)

@@ -1,6 +1,7 @@
 """Cached fairness figures for the pages: rank confidence and the sensitivity report.
 
-Both come from the engine through :mod:`scoring.service`, once per competition: the cache is
+Both come from the engine through the page models (:mod:`ui.views.rewards`,
+:mod:`ui.views.sensitivity`), once per competition: the cache is
 keyed on the result's fingerprint (the digest of the rubric, the entries and every score), not
 on the language or the page, so switching pages or languages never recomputes them. What is
 cached is the same in every language (numbers, ids, flags); the pages take names and award
@@ -13,14 +14,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from scoring import service
 from scoring.problems import Problem
 from scoring.result import Result
+from scoring.workspace.session import Outcome
+from ui.views import rewards as rewards_view
+from ui.views import sensitivity as sensitivity_view
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _confidence(fingerprint: str, _result: Result) -> pd.DataFrame:
-    return service.confidence_figures(_result)
+    return rewards_view.confidence_figures(_result)
 
 
 def confidence(result: Result) -> pd.DataFrame:
@@ -29,12 +32,12 @@ def confidence(result: Result) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _sensitivity(fingerprint: str, _outcome: service.Outcome
+def _sensitivity(fingerprint: str, _outcome: Outcome
                  ) -> tuple[pd.DataFrame, list[Problem]]:
-    return service.sensitivity_figures(_outcome)
+    return sensitivity_view.sensitivity_figures(_outcome)
 
 
-def sensitivity(outcome: service.Outcome) -> tuple[pd.DataFrame, list[Problem]]:
+def sensitivity(outcome: Outcome) -> tuple[pd.DataFrame, list[Problem]]:
     """The sensitivity report of an outcome with a result (cached by its fingerprint)."""
     assert outcome.result is not None
     return _sensitivity(outcome.result.fingerprint, outcome)

@@ -4,8 +4,10 @@ through renames; most improved, consistently at the top, new entrants; a downloa
 import streamlit as st
 
 from scoring.i18n import t
-from scoring.store import views
+from scoring.workspace import archive as records
 from ui import archive_common, charts, common, state
+from ui.views import history as views
+from ui.views.format import styled
 
 lang = state.lang()
 st.title(t("app.history.title", lang))
@@ -14,11 +16,11 @@ archive_common.location_caption(opened, lang)
 
 if archive_common.usable(opened, lang):
     archive = opened.archive
-    data = views.history(archive)
+    data = records.history(archive)
     if data.empty:
         st.info(t("app.history.empty", lang), icon=":material/info:")
     else:
-        labels = views.category_labels(archive, lang)
+        labels = records.category_labels(archive, lang)
         categories = sorted(data["category"].unique(),
                             key=lambda c: (list(labels).index(c) if c in labels else 99, c))
         left, right = st.columns([1, 3])
@@ -26,7 +28,7 @@ if archive_common.usable(opened, lang):
                                   format_func=lambda c: labels.get(c, c))
         in_category = data[data["category"] == category]
         names = dict(views.history_options(in_category))
-        chosen = right.multiselect(t("app.history.entries", lang), list(names),
+        chosen = right.multiselect(t("app.competition.entries", lang), list(names),
                                    key=f"history_entries_{category}",
                                    format_func=lambda g: names.get(g, g),
                                    placeholder=t("app.history.all_entries", lang))
@@ -46,7 +48,7 @@ if archive_common.usable(opened, lang):
 
         st.subheader(t("app.history.table", lang))
         table, rank_cols, total_cols = views.history_table(shown, lang, labels)
-        st.dataframe(views.styled(table, lang, ranks=rank_cols, totals=total_cols),
+        st.dataframe(styled(table, total_cols, lang, whole=rank_cols),
                      hide_index=True, key="history_table", placeholder="–")
         st.caption(t("app.history.table_help", lang))
         st.download_button(
@@ -75,7 +77,7 @@ if archive_common.usable(opened, lang):
                         st.caption(t("app.history.none", lang))
                         continue
                     st.markdown(views.leader_text(found, lang, by=by, escape=common.escape))
-                    st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals),
+                    st.dataframe(styled(found, totals, lang, whole=ranks),
                                  hide_index=True, key=f"history_improved_{by}", placeholder="–")
 
         st.subheader(t("app.history.consistent", lang))
@@ -87,7 +89,7 @@ if archive_common.usable(opened, lang):
         if found.empty:
             st.caption(t("app.history.none", lang))
         else:
-            st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals, decimals=1),
+            st.dataframe(styled(found, totals, lang, decimals=1, whole=ranks),
                          hide_index=True, key="history_consistent", placeholder="–")
 
         st.subheader(t("app.history.new", lang))
@@ -95,5 +97,5 @@ if archive_common.usable(opened, lang):
         if found.empty:
             st.caption(t("app.history.none", lang))
         else:
-            st.dataframe(views.styled(found, lang, ranks=ranks, totals=totals),
+            st.dataframe(styled(found, totals, lang, whole=ranks),
                          hide_index=True, key="history_new", placeholder="–")

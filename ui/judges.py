@@ -8,19 +8,20 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from scoring import service
 from scoring.i18n import format_number, t
 from ui import common, state
+from ui.views import judges as views
+from ui.views.format import number_text, styled
 
 lang = state.lang()
 outcome = state.outcome()
 
-st.title(t("app.judges.title", lang))
+st.title(t("app.page.judges", lang))
 common.source_caption(outcome, lang)
 
 
 def number(value: float) -> str:
-    return service.number_text(value, lang)
+    return number_text(value, lang)
 
 
 def helped_table(frame: pd.DataFrame, numbers: Sequence[str], helps: Mapping[str, str],
@@ -28,7 +29,7 @@ def helped_table(frame: pd.DataFrame, numbers: Sequence[str], helps: Mapping[str
     """A table with the numbers the reader's way and a help text on column headers."""
     config = {column: st.column_config.Column(help=text) for column, text in helps.items()
               if column in frame.columns}
-    st.dataframe(service.styled(frame, numbers, lang), hide_index=True, key=key,
+    st.dataframe(styled(frame, numbers, lang), hide_index=True, key=key,
                  column_config=config or None)
 
 
@@ -41,7 +42,7 @@ if common.require_result(outcome, lang):
                                  format_func=lambda v: format_number(v, lang, 1))
     for category, tab in common.category_tabs(result.rubric, lang):
         with tab:
-            report = service.judge_report(result, category.id, lang, outlier_sds=threshold)
+            report = views.judge_report(result, category.id, lang, outlier_sds=threshold)
             st.subheader(t("app.judges.per_judge", lang))
             helped_table(report.judges, report.judges_numbers, report.help,
                          key=f"judges_{category.id}")
@@ -67,7 +68,7 @@ if common.require_result(outcome, lang):
                              threshold=format_number(threshold, lang, 1)))
 
             st.subheader(t("app.agreement.title", lang))
-            summary = service.agreement_of(result, category.id)
+            summary = views.agreement_of(result, category.id)
             if summary is None or summary.icc is None or summary.kendall is None:
                 st.info(t("app.agreement.unavailable", lang))
                 continue
@@ -77,28 +78,28 @@ if common.require_result(outcome, lang):
                               help=t("app.agreement.icc_single_help", lang))
             columns[1].metric(t("app.agreement.icc_panel", lang), number(panel.value),
                               help=t("app.agreement.icc_panel_help", lang))
-            columns[2].metric(t("app.agreement.kendall", lang), number(summary.kendall.w),
+            columns[2].metric(t("fairness.col.kendall_w", lang), number(summary.kendall.w),
                               help=t("app.agreement.kendall_help", lang))
             columns[3].metric(t("app.agreement.alpha", lang), number(summary.alpha),
                               help=t("app.agreement.alpha_help", lang))
             st.markdown(t(
                 "app.agreement.explain", lang,
                 n_judges=summary.n_judges, n_entries=summary.n_complete_entries,
-                panel=number(panel.value), panel_word=service.quality_word(panel.value, lang),
+                panel=number(panel.value), panel_word=views.quality_word(panel.value, lang),
                 low=number(panel.ci_low), high=number(panel.ci_high),
                 single=number(single.value),
-                single_word=service.quality_word(single.value, lang),
+                single_word=views.quality_word(single.value, lang),
                 w=number(summary.kendall.w), alpha=number(summary.alpha)))
             if summary.n_dropped_entries:
                 st.caption(t("app.agreement.dropped", lang, count=summary.n_dropped_entries))
             with st.expander(t("app.fair.agreement.forms", lang)):
-                forms = service.icc_forms_table(summary, lang)
+                forms = views.icc_forms_table(summary, lang)
                 helped_table(forms.frame, forms.number_columns, forms.help,
                              key=f"icc_forms_{category.id}")
                 st.caption(t("app.fair.agreement.forms_help", lang))
 
             st.subheader(t("app.fair.agreement.groups", lang))
-            groups, group_forms = service.group_agreement_tables(result, category.id, lang)
+            groups, group_forms = views.group_agreement_tables(result, category.id, lang)
             helped_table(groups.frame, groups.number_columns, groups.help,
                          key=f"agreement_groups_{category.id}")
             st.caption(t("app.fair.agreement.groups_help", lang))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from scoring import mappings, service
+from scoring import mappings
 from scoring.entries import Entries
 from scoring.i18n import t
 from scoring.problems import Problem
@@ -32,6 +32,7 @@ from scoring.sheets import (
     detect,
     mapping_from_yaml,
 )
+from scoring.workspace.session import Competition, ContentCache, digest
 from ui import common, state
 
 DRAFTS_KEY = "mapping_drafts"
@@ -42,9 +43,9 @@ CONFIRMED_KEY = "mapping_confirmed"
 
 
 @st.cache_resource(show_spinner=False)
-def _detections() -> service.ContentCache:
+def _detections() -> ContentCache:
     """What detection finds in a file (alone, or by a draft), by content digests."""
-    return service.ContentCache(64)
+    return ContentCache(64)
 
 
 def _store() -> mappings.MappingStore:
@@ -52,7 +53,7 @@ def _store() -> mappings.MappingStore:
 
 
 def _file_id(name: str, data: bytes) -> str:
-    return service.digest(f"{name}|{service.digest(data)}")[:16]
+    return digest(f"{name}|{digest(data)}")[:16]
 
 
 def _session(key: str) -> dict:
@@ -61,10 +62,10 @@ def _session(key: str) -> dict:
     return st.session_state[key]
 
 
-def detection(current: service.Competition, name: str, data: bytes, rubric: Rubric,
+def detection(current: Competition, name: str, data: bytes, rubric: Rubric,
               entries: Entries, draft: Mapping | None = None) -> DetectedLayout:
-    key = service.digest(f"{current.rubric_key}|{current.entries_key}|{name}|"
-                         f"{service.digest(data)}|{repr(draft) if draft is not None else ''}")
+    key = digest(f"{current.rubric_key}|{current.entries_key}|{name}|"
+                         f"{digest(data)}|{repr(draft) if draft is not None else ''}")
     return _detections().get_or_make(
         key, lambda: detect(data, name, rubric, entries, mapping=draft))
 
@@ -86,14 +87,14 @@ class FileReview:
     """Nothing recognised and nothing mapped yet: the organiser picks a sheet and a header."""
 
 
-def _inputs() -> tuple[service.Competition, Rubric | None, Entries | None]:
+def _inputs() -> tuple[Competition, Rubric | None, Entries | None]:
     current = state.competition()
     rubric, _ = state.rubric_of(current)
     entries, _ = state.entries_of(current)
     return current, rubric, entries
 
 
-def _own_files(current: service.Competition) -> list[tuple[str, bytes]]:
+def _own_files(current: Competition) -> list[tuple[str, bytes]]:
     """The uploaded files within the size limit (the readers refuse hostile ones)."""
     limit = state.max_upload_bytes()
     return [(n, d) for n, d in current.files if len(d) <= limit]
@@ -127,7 +128,7 @@ def _records() -> list[tuple[str, str]]:
     return [*_session(MEMORY_KEY).get("records", []), *_store().records()]
 
 
-def with_remembered(competition: service.Competition) -> service.Competition:
+def with_remembered(competition: Competition) -> Competition:
     """``competition`` with each judge's own workbook that matches a remembered mapping (same
     judge, same shape) read by it."""
     rubric, _ = state.rubric_of(competition)

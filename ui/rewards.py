@@ -4,14 +4,14 @@ organisers, and the official results workbook."""
 
 import streamlit as st
 
-from scoring import service
 from scoring.i18n import t
 from ui import common, fairness_state, state
+from ui.views import rewards as views
 
 lang = state.lang()
 outcome = state.outcome()
 
-st.title(t("app.rewards.title", lang))
+st.title(t("app.page.rewards", lang))
 common.source_caption(outcome, lang)
 
 if common.require_result(outcome, lang):
@@ -19,16 +19,16 @@ if common.require_result(outcome, lang):
     assert result is not None
     st.info(t("app.rewards.recommendation", lang), icon=":material/gavel:")
     figures = fairness_state.confidence(result)
-    interval = service.confidence_interval_text(lang)
+    interval = views.confidence_interval_text(lang)
     with st.container(border=True):
-        st.markdown(service.confidence_note(result, lang))
+        st.markdown(views.confidence_note(result, lang))
     for category in result.rubric.categories:
         st.header(category.label(lang))
-        items = service.awards(result, category.id, lang)
+        items = views.awards(result, category.id, lang)
         if not items:
             st.caption(t("app.rewards.none", lang))
             continue
-        sure = service.award_confidence(items, figures, result, category.id, lang)
+        sure = views.award_confidence(items, figures, result, category.id, lang)
         if not sure:
             st.caption(t("app.fair.conf.unavailable", lang))
         columns = st.columns(3)
@@ -59,16 +59,16 @@ if common.require_result(outcome, lang):
         close = sum(c.too_close for c in sure.values())
         if close:
             st.caption(t("app.fair.conf.count", lang, count=close))
-        for sentence in service.unresolved_ties(result, category.id, lang):
+        for sentence in views.unresolved_ties(result, category.id, lang):
             st.error(sentence, icon=":material/balance:")
-        steps = service.tie_steps(result, category.id, lang)
+        steps = views.tie_steps(result, category.id, lang)
         if steps:
             with st.expander(t("app.rewards.ties", lang, count=len(steps))):
                 for heading, lines in steps:
                     st.markdown(f"**{common.escape(heading)}**")
                     st.markdown("\n".join(f"- {common.escape(line)}" for line in lines))
         st.subheader(t("app.rewards.table", lang))
-        st.dataframe(service.awards_confidence_frame(items, sure, lang), hide_index=True)
+        st.dataframe(views.awards_confidence_frame(items, sure, lang), hide_index=True)
 
     st.divider()
     current = state.competition()

@@ -3,9 +3,10 @@ A simulation changes nothing official: it scores a modified copy of the rubric."
 
 import streamlit as st
 
-from scoring import service
 from scoring.i18n import format_number, t
+from scoring.workspace.whatif import PANEL_RULES
 from ui import common, state
+from ui.views import simulation as views
 
 lang = state.lang()
 outcome = state.outcome()
@@ -17,7 +18,7 @@ if common.require_result(outcome, lang):
     official = outcome.result
     assert official is not None
     rubric = official.rubric
-    weights = service.group_weights(rubric)
+    weights = views.group_weights(rubric)
     keys = {node_id: f"sim_weight_{node_id}" for node_id in weights}
     for node_id, key in keys.items():
         st.session_state.setdefault(key, weights[node_id])
@@ -28,7 +29,7 @@ if common.require_result(outcome, lang):
             st.session_state[key] = weights[node_id]
         st.session_state["sim_rule"] = rubric.panel.rule
 
-    upper = service.weight_slider_max(rubric)
+    upper = views.weight_slider_max(rubric)
     with st.container(border=True):
         st.subheader(t("app.sim.weights", lang))
         st.caption(t(f"app.sim.weights_help.{rubric.weighting}", lang))
@@ -38,7 +39,7 @@ if common.require_result(outcome, lang):
                                   step=1.0 if rubric.weighting == "percent" else 0.5,
                                   key=keys[node.id], format="%g")
         chosen = {node_id: float(st.session_state[key]) for node_id, key in keys.items()}
-        st.selectbox(t("app.sim.rule", lang), service.PANEL_RULES, key="sim_rule",
+        st.selectbox(t("app.sim.rule", lang), PANEL_RULES, key="sim_rule",
                      format_func=lambda rule: t(f"panel.{rule}", lang, trim=rubric.panel.trim,
                                                 min_judges=rubric.panel.min_judges))
         st.button(t("app.sim.reset", lang), on_click=reset, icon=":material/restart_alt:")
@@ -46,7 +47,7 @@ if common.require_result(outcome, lang):
     if sum(chosen.values()) <= 0:
         st.error(t("app.sim.all_zero", lang))
     else:
-        shares = service.weight_shares(rubric, chosen)
+        shares = views.weight_shares(rubric, chosen)
         st.caption(t("app.sim.shares", lang) + " " + "; ".join(
             f"{node.label(lang)} {format_number(shares[node.id], lang, 1)} %"
             for node in rubric.criteria))
@@ -57,11 +58,11 @@ if common.require_result(outcome, lang):
         else:
             for category, tab in common.category_tabs(rubric, lang):
                 with tab:
-                    comparison = service.compare(official, simulated, category.id, lang)
+                    comparison = views.compare(official, simulated, category.id, lang)
                     first = st.columns(2)
                     first[0].metric(t("app.sim.moved", lang), comparison.moved)
                     first[1].metric(t("app.sim.winner", lang),
                                     t("yes" if comparison.winner_changed else "no", lang))
-                    st.dataframe(service.comparison_styled(comparison, lang), hide_index=True,
+                    st.dataframe(views.comparison_styled(comparison, lang), hide_index=True,
                                  key=f"simulation_{category.id}")
                     st.caption(t("app.sim.table_help", lang))

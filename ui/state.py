@@ -2,29 +2,28 @@
 
 ``st.session_state`` holds the competition as it came (rubric text, entries text, uploaded
 files as (name, bytes)) and the language. Everything computed from it is cached process-wide
-by content digests (:mod:`scoring.service`), so switching pages or languages never reads the
-sheets again. The archive (:mod:`scoring.store`) is opened once per process, at the URL of
-``$JURI_DATABASE_URL``, else of the app setting ``database_url`` (``.streamlit/secrets.toml``),
-else ``data/juri.db``.
+by content digests (:mod:`scoring.workspace.session`), so switching pages or languages never
+reads the sheets again. The archive is opened once per process
+(:mod:`scoring.workspace.archive`), at the URL of ``$JURI_DATABASE_URL``, else of the app
+setting ``database_url`` (``.streamlit/secrets.toml``), else ``data/juri.db``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
-from scoring import service
-from scoring.entries import Entries
+from scoring.entries import Entries, parse_entries
 from scoring.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from scoring.problems import Problem
 from scoring.result import Result
-from scoring.rubric import Rubric
-from scoring.store import database as store_database
-from scoring.store import publishing as store_publishing
-from scoring.store import views as store_views
+from scoring.rubric import Rubric, parse_rubric
+from scoring.workspace import archive as records
+from scoring.workspace import publishing as store_publishing
+from scoring.workspace import session, whatif
+from scoring.workspace import templates as judge_templates
 
 LANG_KEY = "lang"
 COMPETITION_KEY = "competition"
@@ -40,11 +39,11 @@ def lang() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _sample() -> service.Competition:
-    return service.sample_competition()
+def _sample() -> session.Competition:
+    return session.sample_competition()
 
 
-def competition() -> service.Competition:
+def competition() -> session.Competition:
     """The competition of this session; the bundled sample until something replaces it."""
     if COMPETITION_KEY not in st.session_state:
         st.session_state[COMPETITION_KEY] = _sample()
@@ -56,7 +55,7 @@ def is_sample() -> bool:
     return competition() == _sample()
 
 
-def set_competition(value: service.Competition) -> None:
+def set_competition(value: session.Competition) -> None:
     st.session_state[COMPETITION_KEY] = value
 
 
@@ -87,11 +86,11 @@ def uploader_key(name: str) -> str:
 
 
 def max_upload_mb() -> int:
-    return service.max_upload_mb()
+    return session.max_upload_mb()
 
 
 def max_upload_bytes() -> int:
-    return max_upload_mb() * service.MB
+    return max_upload_mb() * session.MB
 
 
 # --- cached stages --------------------------------------------------------------------------
@@ -99,36 +98,36 @@ def max_upload_bytes() -> int:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _rubric(key: str, name: str, _text: str) -> tuple[Rubric | None, list[Problem]]:
-    return service.load_rubric_text(_text, name)
+    return parse_rubric(_text, name)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _entries(key: str, name: str, _text: str) -> tuple[Entries | None, list[Problem]]:
-    return service.load_entries_text(_text, name)
+    return parse_entries(_text, name)
 
 
 @st.cache_resource(show_spinner=False)
-def _reads() -> service.ContentCache:
+def _reads() -> session.ContentCache:
     """Score tables read from uploaded sheets, by the digest of rubric, entries and files."""
-    return service.ContentCache(16)
+    return session.ContentCache(16)
 
 
 @st.cache_resource(show_spinner=False)
-def _outcomes() -> service.ContentCache:
+def _outcomes() -> session.ContentCache:
     """Outcomes (with their Result) by competition digest and language."""
-    return service.ContentCache(32)
+    return session.ContentCache(32)
 
 
 @st.cache_resource(show_spinner=False)
-def _simulations() -> service.ContentCache:
-    return service.ContentCache(64)
+def _simulations() -> session.ContentCache:
+    return session.ContentCache(64)
 
 
-def rubric_of(value: service.Competition) -> tuple[Rubric | None, list[Problem]]:
+def rubric_of(value: session.Competition) -> tuple[Rubric | None, list[Problem]]:
     return _rubric(value.rubric_key, value.rubric_name, value.rubric_text)
 
 
-def outcome(on_file: Callable[[int, int, str], None] | None = None) -> service.Outcome:
+def outcome(on_file: Callable[[int, int, str], None] | None = None) -> session.Outcome:
     """The outcome of this session's competition in its language (cached by content).
 
     ``on_file`` is called before each sheet is read — only when the sheets are read at all,
@@ -140,17 +139,17 @@ def outcome(on_file: Callable[[int, int, str], None] | None = None) -> service.O
     read_key = _read_key()
 
     def read(r: Rubric, e: Entries) -> tuple[pd.DataFrame, list[Problem]]:
-        return _reads().get_or_make(read_key, lambda: service.read_sheets(
+        return _reads().get_or_make(read_key, lambda: session.read_sheets(
             current.files, r, e, max_bytes=limit, on_file=on_file, mappings=current.mappings))
 
     return _outcomes().get_or_make(
         _outcome_key(),
-        lambda: service.outcome_of(rubric, rubric_problems, entries, entries_problems, read,
+        lambda: session.outcome_of(rubric, rubric_problems, entries, entries_problems, read,
                                    language))
 
 
 def _read_key() -> str:
-    return service.digest(f"{competition().key}|{max_upload_bytes()}")
+    return session.digest(f"{competition().key}|{max_upload_bytes()}")
 
 
 def _outcome_key() -> str:
@@ -166,28 +165,28 @@ def simulation(weights: Mapping[str, float], rule: str) -> Result:
     """The what-if result for these weights and panel rule (cached; nothing official)."""
     base = outcome()
     current, language = competition(), lang()
-    key = service.digest(
+    key = session.digest(
         f"{current.key}|{language}|{rule}|"
         + ",".join(f"{k}={float(v):g}" for k, v in sorted(weights.items())))
     return _simulations().get_or_make(
-        key, lambda: service.simulate(base, weights, rule, language))
+        key, lambda: whatif.simulate(base, weights, rule, language))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def results_workbook(key: str, language: str, _result: Result) -> bytes:
-    from scoring.export import results_workbook as make
+    from scoring.documents.workbook import results_workbook as make
 
     return make(_result, language)
 
 
-def entries_of(value: service.Competition) -> tuple[Entries | None, list[Problem]]:
+def entries_of(value: session.Competition) -> tuple[Entries | None, list[Problem]]:
     return _entries(value.entries_key, value.entries_name, value.entries_text)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _templates(key: str, judges: tuple[str, ...], _rubric: Rubric, _entries: Entries
                ) -> tuple[list[tuple[str, bytes]], list[Problem]]:
-    return service.templates(_rubric, _entries, list(judges))
+    return judge_templates.templates(_rubric, _entries, list(judges))
 
 
 def templates(rubric: Rubric, entries: Entries, judges: tuple[str, ...]
@@ -199,10 +198,10 @@ def templates(rubric: Rubric, entries: Entries, judges: tuple[str, ...]
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def templates_zip(key: str, judges: tuple[str, ...], _files: list[tuple[str, bytes]]) -> bytes:
-    return service.zip_files(_files)
+    return judge_templates.zip_files(_files)
 
 
-# --- the archive (scoring.store) --------------------------------------------------------------
+# --- the archive -----------------------------------------------------------------------------
 
 ARCHIVE_SETTING = "database_url"
 """The app setting for the archive: ``database_url = "postgresql+psycopg://…"`` in
@@ -222,30 +221,27 @@ def _archive_setting() -> str:
 
 def archive_source() -> str:
     """Where the archive's URL comes from: ``env``, ``setting`` or ``default``."""
-    if os.environ.get(store_database.URL_ENV):
-        return "env"
-    return "setting" if _archive_setting() else "default"
+    return records.archive_source(_archive_setting())
 
 
 def archive_url() -> str:
     """The archive's URL: ``$JURI_DATABASE_URL``, else the app setting, else data/juri.db."""
-    return (os.environ.get(store_database.URL_ENV) or _archive_setting()
-            or store_database.default_database_url())
+    return records.archive_url(_archive_setting())
 
 
-def _release_archive(opened: store_views.OpenedArchive) -> None:
+def _release_archive(opened: records.OpenedArchive) -> None:
     if opened.archive is not None:
         opened.archive.close()
 
 
 @st.cache_resource(show_spinner=False, on_release=_release_archive)
-def _archive(url: str) -> store_views.OpenedArchive:
+def _archive(url: str) -> records.OpenedArchive:
     """The archive at ``url``, opened (and on first start seeded with the sample) once per
     process; a failure is cached too, until :func:`reopen_archive`."""
-    return store_views.open_for_app(url)
+    return records.open_for_app(url)
 
 
-def archive() -> store_views.OpenedArchive:
+def archive() -> records.OpenedArchive:
     """The app's archive, or why it cannot be opened (never an exception)."""
     with st.spinner(t("app.archive.opening", lang())):
         return _archive(archive_url())
@@ -267,7 +263,7 @@ def publish_session(by: str, reason: str) -> store_publishing.PublishReport:
     entries, _ = entries_of(current)
     if rubric is None or entries is None:
         raise RuntimeError("publishing needs a rubric and an entries list")
-    mappings, _ = service.parse_mappings(current.mappings, current.files, rubric, entries)
+    mappings, _ = session.parse_mappings(current.mappings, current.files, rubric, entries)
     return store_publishing.publish_files(opened.archive, current.rubric_text, rubric, entries,
                                           current.files, by, reason, lang(), mappings=mappings)
 

@@ -3,10 +3,11 @@ and sheet; who has not scored what."""
 
 import streamlit as st
 
-from scoring import service
 from scoring.i18n import t
 from scoring.mappings import SHEET_TYPES
+from scoring.workspace.session import files_digest
 from ui import PAGES, charts, common, mapping, state
+from ui.views import upload as views
 
 lang = state.lang()
 limit_mb = state.max_upload_mb()
@@ -20,7 +21,7 @@ uploaded = st.file_uploader(t("mapping_app.upload.label", lang), type=list(SHEET
                             help=t("mapping_app.upload.help", lang, limit=limit_mb))
 if uploaded:
     files = tuple((f.name, f.getvalue()) for f in uploaded)
-    digest = service.files_digest(files)
+    digest = files_digest(files)
     if digest != st.session_state.get("applied_upload"):
         st.session_state["applied_upload"] = digest
         # judges' own workbooks of a shape mapped before are read by that mapping at once
@@ -81,7 +82,7 @@ if outcome.rubric is not None and outcome.entries is not None:
     rubric, entries = outcome.rubric, outcome.entries
     for category, tab in common.category_tabs(rubric, lang):
         with tab:
-            cells, missing = service.coverage(outcome.scores, rubric, entries, category.id)
+            cells, missing = views.coverage(outcome.scores, rubric, entries, category.id)
             if cells.empty:
                 st.info(t("app.coverage.nothing", lang))
                 continue
@@ -90,5 +91,5 @@ if outcome.rubric is not None and outcome.entries is not None:
             else:
                 st.warning(t("app.coverage.gaps", lang, count=len(missing)),
                            icon=":material/warning:")
-                st.dataframe(service.missing_frame(missing, rubric, lang), hide_index=True)
+                st.dataframe(views.missing_frame(missing, rubric, lang), hide_index=True)
             st.altair_chart(charts.coverage_matrix(cells, lang), width="stretch")

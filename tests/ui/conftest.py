@@ -18,11 +18,11 @@ APP = str(ROOT / "streamlit_app.py")
 TIMEOUT = 60
 
 PAGE_TITLES = {
-    "ui/competition.py": "app.competition.title",
+    "ui/competition.py": "app.page.competition",
     "ui/upload.py": "app.upload.title",
     "ui/results.py": "app.results.title",
-    "ui/rewards.py": "app.rewards.title",
-    "ui/judges.py": "app.judges.title",
+    "ui/rewards.py": "app.page.rewards",
+    "ui/judges.py": "app.page.judges",
     "ui/sensitivity.py": "app.fair.sens.title",
     "ui/simulation.py": "app.sim.title",
     "ui/history.py": "app.history.title",

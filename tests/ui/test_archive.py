@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from scoring import service
 from scoring.entries import load_entries
 from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
 from scoring.store import import_past_results, open_archive
+from scoring.workspace import session
 from tests.ui.conftest import assert_clean, frames_with, shows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +68,7 @@ def test_the_seeded_archive_is_listed_with_its_uploads(app, downloads) -> None:
     at = app(PAGE)
     assert at.title[0].value == t("app.archive.title", "id")
     competitions = _competitions(at)
-    assert list(competitions[t("app.archive.col.year", "id")]) == ["2026", "2025", "2024"]
+    assert list(competitions[t("app.history.year", "id")]) == ["2026", "2025", "2024"]
     assert set(competitions[t("app.archive.col.status", "id")]) == {
         t("app.archive.status.published", "id")}
     # the session's competition (the sample) is the 2026 one, chosen by default
@@ -153,13 +153,13 @@ def test_publishing_the_sample_then_a_correction_needs_a_reason(app, past_only) 
 def test_a_reupload_is_a_new_version(app, past_only) -> None:
     at = app(PAGE)
     _publish(at)
-    sample = service.run_competition(service.sample_competition())
+    sample = session.run_competition(session.sample_competition())
     judge = "Dra. Sri Wahyuni, M.Si."
     blank = write_template(sample.rubric, sample.entries, judge)
     again = fill_template(blank, dict.fromkeys(template_cells(blank), 80))
     files = [(name, again if name == "juri_1.xlsx" else data)
-             for name, data in service.sample_competition().files]
-    at.session_state["competition"] = service.sample_competition().with_files(files)
+             for name, data in session.sample_competition().files]
+    at.session_state["competition"] = session.sample_competition().with_files(files)
     at.run()
     _publish(at, reason="Juri 1 mengirim lembar baru")
     assert t("app.archive.published", "id", id=2, revision=2, new=0, versions=1, duplicates=4,

@@ -13,12 +13,18 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from scoring import service
+from scoring.entries import parse_entries
 from scoring.i18n import t
+from scoring.rubric import parse_rubric
 from scoring.sheets import fill_template, write_template
+from scoring.workspace import session
 from tests.ui.conftest import APP, TIMEOUT, assert_clean, frames_with, shows
 from ui import common
 from ui import state as app_state
+from ui.views import judges as judges_view
+from ui.views import results as results_view
+from ui.views import rewards as rewards_view
+from ui.views import sensitivity as sensitivity_view
 
 LANGS = ("id", "en")
 
@@ -48,26 +54,26 @@ awards:
 
 
 def _competition(marks: Mapping[str, Mapping[str, float]], rubric: str = RUBRIC
-                 ) -> service.Competition:
+                 ) -> session.Competition:
     """A competition from ``{judge: {entry id: mark}}``: entries named "Peserta <id>", one
     filled template per judge."""
     entry_ids = list(next(iter(marks.values())))
     entries_text = "id,name,category\n" + "".join(
         f"{e},Peserta {e.upper()},UMUM\n" for e in entry_ids)
-    parsed_rubric, problems = service.load_rubric_text(rubric, "uji.yaml")
+    parsed_rubric, problems = parse_rubric(rubric, "uji.yaml")
     assert parsed_rubric is not None, [p.message("en") for p in problems]
-    parsed_entries, problems = service.load_entries_text(entries_text, "uji.csv")
+    parsed_entries, problems = parse_entries(entries_text, "uji.csv")
     assert parsed_entries is not None, [p.message("en") for p in problems]
     files = []
     for i, (judge, given) in enumerate(marks.items()):
         blank = write_template(parsed_rubric, parsed_entries, judge)
         cells = {(e, c): v for e, v in given.items() for c in ("ide", "sajian")}
         files.append((f"juri_{i}.xlsx", fill_template(blank, cells)))
-    return service.Competition("uji.yaml", rubric, "uji.csv", entries_text, tuple(files),
+    return session.Competition("uji.yaml", rubric, "uji.csv", entries_text, tuple(files),
                                source="upload")
 
 
-def _start(competition: service.Competition | None, page: str, lang: str = "id") -> AppTest:
+def _start(competition: session.Competition | None, page: str, lang: str = "id") -> AppTest:
     """The app on ``competition`` (the sample when None), switched to ``page``."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if competition is not None:
@@ -88,8 +94,8 @@ def _frame(at: AppTest, column: str) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def sample() -> service.Outcome:
-    return service.run_competition(service.sample_competition())
+def sample() -> session.Outcome:
+    return session.run_competition(session.sample_competition())
 
 
 # --- Rewards: probability, rank interval, too close to call --------------------------------
@@ -97,15 +103,15 @@ def sample() -> service.Outcome:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_rewards_show_each_winners_probability_and_rank_interval(app, lang) -> None:
-    result = service.run_competition(service.sample_competition(), lang).result
-    figures = service.confidence_figures(result)
+    result = session.run_competition(session.sample_competition(), lang).result
+    figures = rewards_view.confidence_figures(result)
     at = app("ui/rewards.py", lang)
     markdown = [m.value for m in at.markdown]
-    interval = service.confidence_interval_text(lang)
-    assert service.confidence_note(result, lang) in markdown  # what the probability means
+    interval = rewards_view.confidence_interval_text(lang)
+    assert rewards_view.confidence_note(result, lang) in markdown  # what the probability means
     for category in result.rubric.category_ids:
-        items = service.awards(result, category, lang)
-        sure = service.award_confidence(items, figures, result, category, lang)
+        items = rewards_view.awards(result, category, lang)
+        sure = rewards_view.award_confidence(items, figures, result, category, lang)
         assert set(sure) == {item.entry_id for item in items}
         for item in items:
             found = sure[item.entry_id]
@@ -131,7 +137,7 @@ def test_sample_near_tie_is_too_close_to_call(app, sample) -> None:
     """The sample's OPD Juara II and III are equal on the total (83,42), separated only by the
     Tanya jawab tie-break: the engine gives each about an even chance, and the page flags
     both; the clear winner is not flagged."""
-    figures = service.confidence_figures(sample.result)
+    figures = rewards_view.confidence_figures(sample.result)
     flagged = figures[figures["too_close"]]
     names = dict(zip(sample.result.standings["entry_id"], sample.result.standings["name"],
                      strict=True))
@@ -152,7 +158,7 @@ def test_rewards_say_which_judge_a_place_leans_on(app, sample) -> None:
     """Leave-one-judge-out: a winner that would rank lower without one judge says so, with
     that judge and the rank (in the sample, Kelurahan Krapyak, Harapan I, falls to 5th without
     one judge)."""
-    figures = service.confidence_figures(sample.result)
+    figures = rewards_view.confidence_figures(sample.result)
     placed = figures[figures["p_own_place"].notna()]
     lower = placed[placed["loo_rank_worst"] > placed["rank"]]
     assert "kel-krapyak" in set(lower["entry_id"])
@@ -206,10 +212,10 @@ def test_an_exact_tie_is_flagged_too_close_and_the_clear_winner_is_not(lang) -> 
 def test_the_threshold_comes_from_the_rubric(app) -> None:
     """With ``confidence.too_close_below: 0.05`` in the rubric, the sample's close places are
     no longer flagged, and the note names the new threshold."""
-    data = yaml.safe_load(service.SAMPLE_RUBRIC.read_text(encoding="utf-8"))
+    data = yaml.safe_load(session.SAMPLE_RUBRIC.read_text(encoding="utf-8"))
     data["confidence"] = {"too_close_below": 0.05}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    lowered = service.sample_competition().with_rubric("rendah.yaml", text)
+    lowered = session.sample_competition().with_rubric("rendah.yaml", text)
     at = _start(lowered, "ui/rewards.py")
     start = t("app.fair.conf.too_close", "id", probability="X", threshold="Y").split(":")[0]
     assert not [w.value for w in at.warning if w.value.startswith(start)]
@@ -221,13 +227,13 @@ def test_the_threshold_comes_from_the_rubric(app) -> None:
 
 def test_confidence_is_computed_once_across_pages_and_languages(app, monkeypatch) -> None:
     calls = []
-    real = service.confidence_figures
+    real = rewards_view.confidence_figures
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "confidence_figures", counting)
+    monkeypatch.setattr(rewards_view, "confidence_figures", counting)
     st.cache_data.clear()
     at = app("ui/rewards.py")
     for page in ("ui/results.py", "ui/rewards.py", "ui/judges.py", "ui/rewards.py"):
@@ -241,8 +247,8 @@ def test_confidence_is_computed_once_across_pages_and_languages(app, monkeypatch
 
 
 def test_confidence_figures_are_reproducible(sample) -> None:
-    first = service.confidence_figures(sample.result)
-    again = service.confidence_figures(sample.result)
+    first = rewards_view.confidence_figures(sample.result)
+    again = rewards_view.confidence_figures(sample.result)
     pd.testing.assert_frame_equal(first, again)
 
 
@@ -254,25 +260,26 @@ def test_judges_page_shows_diagnostics_and_agreement(app, sample, lang) -> None:
     at = app("ui/judges.py", lang)
     result = sample.result
     judges = _frame(at, t("app.fair.judges.col.offset", lang))
-    for key in ("app.judges.col.judge", "app.judges.col.n_scores", "app.judges.col.spread",
+    for key in ("col.judge", "app.judges.col.n_scores", "app.judges.col.spread",
                 "app.judges.col.correlation", "app.judges.col.rank_correlation",
                 "app.fair.judges.col.offset", "app.fair.judges.col.flags"):
         assert t(key, lang) in judges.columns
-    assert set(judges[t("app.judges.col.judge", lang)]) == set(service.judges_of(result, "OPD"))
+    assert set(judges[t("col.judge", lang)]) == set(
+        results_view.judges_of(result, "OPD"))
     assert (judges[t("app.judges.col.n_scores", lang)] == 31).all()  # 31 OPD groups
     # the sample's one far mark is listed, and flagged against its judge
     assert shows(at, "Sekretariat Daerah")
     assert any(w.value.startswith("**Dr. Agus Pranoto, M.M.**") for w in at.warning)
     # agreement overall: the four figures with their help, and every ICC form with its CI
     labels = {m.label for m in at.metric}
-    for key in ("app.agreement.icc_single", "app.agreement.icc_panel", "app.agreement.kendall",
+    for key in ("app.agreement.icc_single", "app.agreement.icc_panel", "fairness.col.kendall_w",
                 "app.agreement.alpha"):
         assert t(key, lang) in labels
     assert all(m.help for m in at.metric)
     forms = _frame(at, t("app.fair.agreement.col.ci_low", lang))
     assert list(forms[t("app.fair.agreement.col.form", lang)]) == [
         "ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"]
-    summary = service.agreement_of(result, "OPD")
+    summary = judges_view.agreement_of(result, "OPD")
     values = forms.set_index(t("app.fair.agreement.col.form", lang))
     assert values.loc["ICC(2,k)", t("app.fair.agreement.col.value", lang)] == pytest.approx(
         summary.icc["ICC(2,k)"].value)
@@ -281,10 +288,10 @@ def test_judges_page_shows_diagnostics_and_agreement(app, sample, lang) -> None:
     # agreement per criterion group: the total and each top-level group of the rubric
     groups = _frame(at, t("app.fair.agreement.col.group", lang))
     assert list(groups[t("app.fair.agreement.col.group", lang)]) == [
-        t("app.fair.agreement.total_row", lang),
-        *[node.label(lang) for node in service.top_nodes(result.rubric, "OPD")]]
-    for column in ("ICC(2,1)", "ICC(2,k)", t("app.fair.agreement.col.kendall", lang),
-                   t("app.fair.agreement.col.alpha", lang)):
+        t("col.total", lang),
+        *[node.label(lang) for node in results_view.top_nodes(result.rubric, "OPD")]]
+    for column in ("ICC(2,1)", "ICC(2,k)", t("fairness.col.kendall_w", lang),
+                   t("app.agreement.alpha", lang)):
         assert groups[column].notna().all()
     ci = groups[f"{t('app.fair.agreement.col.ci', lang)} ICC(2,k)"].iloc[0]
     decimal = "," if lang == "id" else "."
@@ -310,7 +317,7 @@ FLAGS = {
 def test_judges_page_flags_a_reversed_and_a_flat_judge(lang) -> None:
     at = _start(_competition(FLAGS), "ui/judges.py", lang)
     judges = _frame(at, t("app.fair.judges.col.flags", lang)).set_index(
-        t("app.judges.col.judge", lang))
+        t("col.judge", lang))
     flags = judges[t("app.fair.judges.col.flags", lang)]
     assert t("app.fair.judges.flag.disagrees", lang) in flags["Juri D"]
     assert t("app.fair.judges.flag.flat", lang) in flags["Juri E"]
@@ -322,7 +329,7 @@ def test_judges_page_flags_a_reversed_and_a_flat_judge(lang) -> None:
     assert any(w.startswith("**Juri E**") for w in warnings)
     groups = _frame(at, t("app.fair.agreement.col.group", lang))
     assert list(groups[t("app.fair.agreement.col.group", lang)]) == [
-        t("app.fair.agreement.total_row", lang), "Gagasan" if lang == "id" else "Idea",
+        t("col.total", lang), "Gagasan" if lang == "id" else "Idea",
         "Penyajian" if lang == "id" else "Delivery"]
 
 
@@ -354,19 +361,19 @@ def test_sensitivity_marks_the_places_median_and_mean_disagree_on(lang) -> None:
     table = _frame(at, t("app.fair.sens.col.place_changed", lang)).set_index(
         t("col.entry", lang))
     # every method is a column, and the methods table lists them all
-    for method in service.sensitivity_methods():
-        assert service.method_label(method, lang) in table.columns
+    for method in sensitivity_view.sensitivity_methods():
+        assert sensitivity_view.method_label(method, lang) in table.columns
     methods = _frame(at, t("app.fair.sens.col.method", lang))
     assert list(methods[t("app.fair.sens.col.method", lang)]) == [
-        service.method_label(m, lang) for m in service.sensitivity_methods()]
+        sensitivity_view.method_label(m, lang) for m in sensitivity_view.sensitivity_methods()]
     used = methods.set_index(t("app.fair.sens.col.method", lang))[
         t("app.fair.sens.col.used", lang)]
-    assert used[service.method_label("mean", lang)] == t("yes", lang)
+    assert used[sensitivity_view.method_label("mean", lang)] == t("yes", lang)
     # the ranks worked out above
     official = table[t("app.fair.sens.col.official_rank", lang)]
-    mean = table[service.method_label("mean", lang)]
-    median = table[service.method_label("median", lang)]
-    trimmed = table[service.method_label("trimmed_mean", lang)]
+    mean = table[sensitivity_view.method_label("mean", lang)]
+    median = table[sensitivity_view.method_label("median", lang)]
+    trimmed = table[sensitivity_view.method_label("trimmed_mean", lang)]
     assert official.to_dict() == {"Peserta S2": 1, "Peserta S1": 2, "Peserta S3": 3,
                                   "Peserta S4": 4, "Peserta S5": 5, "Peserta S6": 6}
     assert mean.to_dict() == trimmed.to_dict() == official.astype(float).to_dict()
@@ -378,8 +385,8 @@ def test_sensitivity_marks_the_places_median_and_mean_disagree_on(lang) -> None:
                                                                  lang)
     assert changed["Peserta S6"] == ""
     changes = table[t("app.fair.sens.col.changes", lang)]
-    assert f"↑1 {service.method_label('median', lang)}" in changes["Peserta S1"]
-    assert f"↓1 {service.method_label('median', lang)}" in changes["Peserta S2"]
+    assert f"↑1 {sensitivity_view.method_label('median', lang)}" in changes["Peserta S1"]
+    assert f"↓1 {sensitivity_view.method_label('median', lang)}" in changes["Peserta S2"]
     metric = next(m for m in at.metric if m.label == t("app.fair.sens.changed_count", lang))
     assert int(metric.value) >= 2
     # the chart of rank per method, a tooltip on every mark
@@ -390,10 +397,10 @@ def test_sensitivity_marks_the_places_median_and_mean_disagree_on(lang) -> None:
 
 
 def test_sensitivity_highlights_changed_places_with_styles() -> None:
-    outcome = service.run_competition(_competition(SPLIT))
-    figures, _ = service.sensitivity_figures(outcome)
-    table = service.sensitivity_table(figures, outcome.result, "UMUM", "id")
-    html = service.sensitivity_styled(table, "id").to_html()
+    outcome = session.run_competition(_competition(SPLIT))
+    figures, _ = sensitivity_view.sensitivity_figures(outcome)
+    table = sensitivity_view.sensitivity_table(figures, outcome.result, "UMUM", "id")
+    html = sensitivity_view.sensitivity_styled(table, "id").to_html()
     assert "background-color: #fff3bf" in html  # the rows whose place changes
     assert "#1a7f37" in html and "#cf222e" in html  # better and worse ranks
 
@@ -405,10 +412,10 @@ def test_sensitivity_of_the_sample_lists_every_method_in_both_languages(app) -> 
             at.sidebar.radio(key="lang").set_value("en").run()
             assert_clean(at)
         table = _frame(at, t("app.fair.sens.col.place_changed", lang))
-        for method in service.sensitivity_methods():
-            assert service.method_label(method, lang) in table.columns
-        assert shows(at, service.official_method_text(
-            service.run_competition(service.sample_competition()).rubric, lang))
+        for method in sensitivity_view.sensitivity_methods():
+            assert sensitivity_view.method_label(method, lang) in table.columns
+        assert shows(at, sensitivity_view.official_method_text(
+            session.run_competition(session.sample_competition()).rubric, lang))
         assert len(at.get("vega_lite_chart")) == 2  # one per category
 
 
@@ -430,16 +437,16 @@ def test_visiting_the_fairness_pages_changes_nothing_official(app) -> None:
 def test_sensitivity_names_the_rubrics_own_normalisation() -> None:
     """A rubric that normalises (here the severity model) is named as the official method,
     and the methods table marks that normalisation, not a plain panel rule, as the rubric's."""
-    data = yaml.safe_load(service.SAMPLE_RUBRIC.read_text(encoding="utf-8"))
+    data = yaml.safe_load(session.SAMPLE_RUBRIC.read_text(encoding="utf-8"))
     data["normalisation"] = {"method": "severity", "min_scores": 5}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    at = _start(service.sample_competition().with_rubric("parah.yaml", text),
+    at = _start(session.sample_competition().with_rubric("parah.yaml", text),
                 "ui/sensitivity.py", "en")
     assert shows(at, t("fairness.method.severity", "en"))
     methods = _frame(at, t("app.fair.sens.col.method", "en")).set_index(
         t("app.fair.sens.col.method", "en"))[t("app.fair.sens.col.used", "en")]
-    assert methods[service.method_label("severity", "en")] == "yes"
-    assert methods[service.method_label("trimmed_mean", "en")] == "no"
+    assert methods[sensitivity_view.method_label("severity", "en")] == "yes"
+    assert methods[sensitivity_view.method_label("trimmed_mean", "en")] == "no"
 
 
 def test_a_panel_in_perfect_agreement_renders_every_fairness_page() -> None:

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from scoring.i18n import t
-from scoring.store import views
 from tests.store import conftest as store_fixtures
 from tests.ui.conftest import assert_clean, frames_with, shows
 from ui.common import escape
+from ui.views import history as views
 
 HISTORY = Path(__file__).resolve().parents[2] / "data" / "samples" / "history"
 PAGE = "ui/history.py"

@@ -7,11 +7,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scoring import service
+from scoring.entries import parse_entries
 from scoring.i18n import t
+from scoring.rubric import parse_rubric
 from scoring.sheets import fill_template, template_cells, write_template
+from scoring.workspace import session
+from scoring.workspace import templates as judge_templates
 from tests.ui.conftest import APP, PAGE_TITLES, TIMEOUT, assert_clean, shows, texts
 from ui import PAGES
+from ui.views import results as results_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OPD_WINNER = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
@@ -19,8 +23,8 @@ KEL_WINNER = "Kelurahan Bandengan"
 
 
 @pytest.fixture(scope="module")
-def sample() -> service.Outcome:
-    return service.run_competition(service.sample_competition())
+def sample() -> session.Outcome:
+    return session.run_competition(session.sample_competition())
 
 
 def test_page_list_and_titles_agree() -> None:
@@ -84,7 +88,7 @@ def test_rewards_name_the_sample_winners(app, sample) -> None:
 
 
 def _template_with(scores_value: object = 80, bad: object = 150) -> bytes:
-    sample = service.run_competition(service.sample_competition())
+    sample = session.run_competition(session.sample_competition())
     blank = write_template(sample.rubric, sample.entries, "Juri Uji")
     cells = dict.fromkeys(template_cells(blank), scores_value)
     cells[("opd-disdukcapil", "l1_tema")] = bad
@@ -125,7 +129,7 @@ def test_upload_with_errors_shows_them_and_no_ranking(app) -> None:
 
 def test_upload_of_the_sample_files_replaces_and_back_to_sample(app) -> None:
     at = app("ui/upload.py")
-    files = service.sample_competition().files
+    files = session.sample_competition().files
     _upload(at, list(files[:4]))  # four judges only: a warning, not an error
     assert shows(at, t("app.upload.using_upload", "id", count=4))
     assert not at.error
@@ -139,7 +143,7 @@ def test_upload_of_the_sample_files_replaces_and_back_to_sample(app) -> None:
 
 
 def test_too_large_upload_is_a_problem_not_a_crash(app, monkeypatch) -> None:
-    monkeypatch.setenv(service.MAX_UPLOAD_ENV, "1")
+    monkeypatch.setenv(session.MAX_UPLOAD_ENV, "1")
     at = app("ui/upload.py")
     assert at.file_uploader[0].proto.max_upload_size_mb == 1  # the widget's own limit
     big = _template_with() + b"\0" * (1024 * 1024)
@@ -151,7 +155,7 @@ def test_too_large_upload_is_a_problem_not_a_crash(app, monkeypatch) -> None:
 
 def test_missing_scores_show_who_has_not_scored_what(app) -> None:
     at = app("ui/upload.py")
-    sample = service.run_competition(service.sample_competition())
+    sample = session.run_competition(session.sample_competition())
     blank = write_template(sample.rubric, sample.entries, "Juri Uji")
     cells = dict.fromkeys(template_cells(blank), 80)
     del cells[("opd-dinkes", "tanya_jawab")]
@@ -199,7 +203,7 @@ def test_what_if_reset_restores_the_official_rubric(app) -> None:
 
 def test_broken_rubric_shows_its_messages_with_the_place(app) -> None:
     at = app("ui/competition.py")
-    text = service.SAMPLE_RUBRIC.read_text(encoding="utf-8").replace(
+    text = session.SAMPLE_RUBRIC.read_text(encoding="utf-8").replace(
         "weight: 40", "weight: -40", 1).replace("rule: trimmed_mean", "rule: biggest")
     at.file_uploader[0].set_value(("rusak.yaml", text.encode(), "application/yaml")).run()
     assert_clean(at)
@@ -225,7 +229,7 @@ def test_choosing_another_rubric_from_the_folder(app) -> None:
 def test_competition_page_offers_templates_per_judge_and_zip(app) -> None:
     at = app("ui/competition.py")
     buttons = at.get("download_button")
-    assert len(buttons) == 1 + len(service.sample_judges())
+    assert len(buttons) == 1 + len(judge_templates.sample_judges())
     at.text_area(key="judge_names").set_value("Juri A\nJuri B\n").run()
     assert len(at.get("download_button")) == 3
 
@@ -234,7 +238,7 @@ def test_unexpected_failure_shows_a_short_message(app, monkeypatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(service, "ranking_table", broken)
+    monkeypatch.setattr(results_view, "ranking_table", broken)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert t("app.error.unexpected", "id") in [e.value for e in at.error]
@@ -275,9 +279,9 @@ u3,Poster Komunitas Batik,UMUM
 
 
 def _poster_sheets() -> tuple[str, list[tuple[str, bytes]]]:
-    rubric_text = (service.RUBRICS_DIR / "lomba_inovasi_poster.yaml").read_text("utf-8")
-    rubric, _ = service.load_rubric_text(rubric_text, "poster.yaml")
-    entries, _ = service.load_entries_text(POSTER_ENTRIES, "poster.csv")
+    rubric_text = (judge_templates.RUBRICS_DIR / "lomba_inovasi_poster.yaml").read_text("utf-8")
+    rubric, _ = parse_rubric(rubric_text, "poster.yaml")
+    entries, _ = parse_entries(POSTER_ENTRIES, "poster.csv")
     files = []
     for j, judge in enumerate(("Juri A", "Juri B", "Juri C")):
         blank = write_template(rubric, entries, judge)

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scoring import mappings, service
+from scoring import mappings
 from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
+from scoring.workspace import session
 from tests.sheets import corpus
 from tests.sheets.corpus import (
     XXE,
@@ -68,7 +69,7 @@ def recap(headers: list[str], names: list[str], *, judge: str = "Dra. Rekap Wati
 
 
 def sample_template(judge: str = "Juri Uji", value: int = 80) -> bytes:
-    sample = service.run_competition(service.sample_competition())
+    sample = session.run_competition(session.sample_competition())
     blank = write_template(sample.rubric, sample.entries, judge)
     return fill_template(blank, dict.fromkeys(template_cells(blank), value))
 
@@ -226,7 +227,7 @@ def test_an_unsure_recap_shows_the_mapping_step_and_corrections_change_the_score
     assert "F: fr_kreativitas" in text and "E: l7_standar" in text
     assert "Dinas Kesehatan Hewan: opd-dinkes" in text
     # the same file works from the command line
-    rubric = service.run_competition(service.sample_competition()).rubric
+    rubric = session.run_competition(session.sample_competition()).rubric
     parsed, problems = mappings.mapping_from_yaml(text, saved.name, rubric)
     assert parsed is not None and not problems
 
@@ -402,12 +403,12 @@ def test_each_hostile_file_is_a_message_and_the_page_keeps_working(name: str) ->
 
 
 def _problems_of(name: str, data: bytes) -> list:
-    competition = service.sample_competition().with_files([(name, data)])
-    return [p for p in service.run_competition(competition).problems if p.file == name]
+    competition = session.sample_competition().with_files([(name, data)])
+    return [p for p in session.run_competition(competition).problems if p.file == name]
 
 
 def test_a_file_over_the_limit_is_refused_and_the_page_keeps_working(monkeypatch) -> None:
-    monkeypatch.setenv(service.MAX_UPLOAD_ENV, "1")
+    monkeypatch.setenv(session.MAX_UPLOAD_ENV, "1")
     at = start()
     big = recap(SURE, NAMES) + b"\0" * (1024 * 1024)
     upload(at, [("besar.xlsx", big)])

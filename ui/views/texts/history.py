@@ -1,5 +1,5 @@
 """Texts of the app's History (Riwayat) and Archive (Arsip) pages, and of opening the archive
-from the app (scoring.store.views, scoring.store.publishing.publish_files).
+from the app (ui/views/history.py, ui/views/archive.py).
 
 Markdown is allowed where a page shows the text with ``st.markdown``; placeholders that hold
 user-provided names are escaped by the page before they are filled in.
@@ -72,7 +72,6 @@ MESSAGES = {
         "The archive holds no published result yet. Publish one on the Archive page, or import "
         "a past year's results with `python -m scoring import-results`.",
     ),
-    "app.history.entries": ("Peserta", "Entries"),
     "app.history.all_entries": ("Semua peserta", "All entries"),
     "app.history.summary": (
         "{count} peserta; tahun: {years}. Nama yang tampil adalah nama resmi sekarang; "
@@ -102,7 +101,6 @@ MESSAGES = {
     "app.history.col.total_in": ("Nilai {year}", "Total {year}"),
     "app.history.col.former_names": ("Nama terdahulu", "Former names"),
     "app.history.download": ("Unduh tabel (xlsx)", "Download the table (xlsx)"),
-    "app.history.sheet": ("Riwayat", "History"),
     "app.history.sheet_title": (
         "Riwayat peringkat — kategori {category}",
         "Rankings over the years — category {category}",
@@ -201,14 +199,12 @@ MESSAGES = {
     "app.archive.not_published": ("Tidak diumumkan.", "Not published."),
     "app.archive.competitions": ("Kompetisi di arsip", "Competitions in the archive"),
     "app.archive.empty": ("Arsip masih kosong.", "The archive is empty."),
-    "app.archive.choose": ("Kompetisi", "Competition"),
     "app.archive.competition_option": (
         "#{id} · {title} ({year}) · {status}",
         "#{id} · {title} ({year}) · {status}",
     ),
     "app.archive.col.id": ("No.", "No."),
     "app.archive.col.title": ("Judul", "Title"),
-    "app.archive.col.year": ("Tahun", "Year"),
     "app.archive.col.status": ("Status", "Status"),
     "app.archive.col.origin": ("Asal", "Origin"),
     "app.archive.col.revisions": ("Revisi", "Revisions"),
@@ -255,7 +251,6 @@ MESSAGES = {
     ),
     "app.archive.col.revision": ("Revisi", "Revision"),
     "app.archive.col.published_at": ("Diumumkan", "Published"),
-    "app.archive.col.published_by": ("Oleh", "By"),
     "app.archive.col.reason": ("Alasan", "Reason"),
     "app.archive.col.uploads": ("Berkas dipakai", "Files used"),
     "app.archive.col.fingerprint": ("Sidik jari", "Fingerprint"),
@@ -266,8 +261,4 @@ MESSAGES = {
         "Download this revision (JSON, exactly as published)",
     ),
     # --- publishing from the app (problems) --------------------------------------------------
-    "store.publisher_required": (
-        "Isi nama yang mengumumkan; nama itu dicatat pada setiap berkas dan revisi",
-        "Fill in who publishes; the name is recorded with every file and revision",
-    ),
 }

@@ -148,9 +148,6 @@ MESSAGES = {
     "app.fair.agreement.col.ci": ("Selang 95%", "95% interval"),
     "app.fair.agreement.col.group": ("Kelompok kriteria", "Criterion group"),
     "app.fair.agreement.col.n_entries": ("Peserta dibandingkan", "Entries compared"),
-    "app.fair.agreement.col.kendall": ("W Kendall", "Kendall's W"),
-    "app.fair.agreement.col.alpha": ("Alfa Krippendorff", "Krippendorff's alpha"),
-    "app.fair.agreement.total_row": ("Nilai akhir", "Total"),
     "app.fair.agreement.meaning.ICC(1,1)": (
         "satu juri; tiap peserta boleh dinilai juri yang berbeda",
         "one judge; each entry may have had its own judges",
@@ -238,8 +235,6 @@ MESSAGES = {
         "The entries holding an award place or whose place changes; a flat line means the "
         "same rank under every method.",
     ),
-    "app.fair.sens.chart.method": ("Cara", "Method"),
-    "app.fair.sens.chart.rank": ("Peringkat", "Rank"),
     "app.fair.sens.not_available": (
         "Beberapa cara tidak dapat dihitung untuk data ini (ditandai –):",
         "Some methods cannot be computed for this data (shown as –):",

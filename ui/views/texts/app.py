@@ -51,16 +51,6 @@ MESSAGES = {
         "See the checking report on the Upload page",
     ),
     # --- problems created by the app ---------------------------------------------------------
-    "app.upload.too_large": (
-        "Berkas terlalu besar ({size} MB; batas {limit} MB per berkas) dan tidak dibaca",
-        "The file is too large ({size_en} MB; the limit is {limit_en} MB per file) and was "
-        "not read",
-    ),
-    "app.upload.not_text": (
-        "Berkas ini bukan teks UTF-8, jadi tidak dapat dibaca sebagai rubrik atau daftar "
-        "peserta",
-        "This file is not UTF-8 text, so it cannot be read as a rubric or an entries list",
-    ),
     # --- checking report ---------------------------------------------------------------------
     "app.report.title": ("Laporan pemeriksaan", "Checking report"),
     "app.report.file": (
@@ -70,7 +60,6 @@ MESSAGES = {
     "app.report.no_file": ("Seluruh penilaian", "All the scores"),
     "app.report.sheet": ("Lembar **{sheet}**", "Sheet **{sheet}**"),
     # --- Competition -------------------------------------------------------------------------
-    "app.competition.title": ("Kompetisi", "Competition"),
     "app.competition.inputs": ("Rubrik dan peserta", "Rubric and entries"),
     "app.competition.rubric_file": ("Rubrik dari folder rubrics/", "Rubric from rubrics/"),
     "app.competition.rubric_upload": (
@@ -276,7 +265,6 @@ MESSAGES = {
         "Each tick is one judge's total for one entry; the black diamond is that judge's mean.",
     ),
     # --- charts ----------------------------------------------------------------------------------
-    "app.chart.total_axis": ("Nilai", "Score"),
     "app.chart.judge_total": ("Nilai total juri", "Judge's total"),
     "app.chart.judge_mean": ("Rata-rata juri", "Judge's mean"),
     "app.chart.lowest_judge": ("Juri terendah", "Lowest judge"),
@@ -285,7 +273,6 @@ MESSAGES = {
     "app.chart.scale_max": ("Nilai tertinggi skala", "Scale maximum"),
     "app.chart.share_of_max": ("Persen dari maksimum", "Share of maximum"),
     # --- Rewards -------------------------------------------------------------------------------
-    "app.rewards.title": ("Penghargaan", "Rewards"),
     "app.rewards.recommendation": (
         "Ini rekomendasi menurut rubrik. Keputusan akhir ada pada dewan juri dan panitia.",
         "These are recommendations by the rubric. The final decision rests with the judges "
@@ -325,13 +312,13 @@ MESSAGES = {
         "No rule separates them: the rank is shared, for the organisers to decide.",
     ),
     "app.rewards.table": ("Ringkasan", "Summary"),
+    "app.rewards.amount": ("Nilai hadiah", "Prize money"),
     "app.rewards.margin": ("Selisih dengan berikutnya", "Margin to the next"),
     "app.rewards.tie_note": ("Penentu seri", "Tie-break"),
     "app.rewards.download": (
         "Unduh rekap hasil resmi (Excel)", "Download the official results workbook (Excel)"),
     "app.rewards.download_name": ("hasil_{id}.xlsx", "results_{id}.xlsx"),
     # --- Judges --------------------------------------------------------------------------------
-    "app.judges.title": ("Juri", "Judges"),
     "app.judges.intro": (
         "Bagaimana setiap juri menilai dibandingkan juri lain pada peserta yang sama. "
         "Perbedaan bukan berarti salah: ini bahan diskusi dewan juri.",
@@ -363,15 +350,12 @@ MESSAGES = {
         "A judge's total that differs from the others' mean by at least {threshold} times the "
         "usual spread, after allowing for that judge's own habit.",
     ),
-    "app.judges.col.judge": ("Juri", "Judge"),
     "app.judges.col.n_scores": ("Peserta dinilai", "Entries scored"),
-    "app.judges.col.mean": ("Rata-rata", "Mean"),
     "app.judges.col.spread": ("Sebaran", "Spread"),
     "app.judges.col.offset": ("Selisih dengan juri lain", "Offset from the others"),
     "app.judges.col.correlation": ("Korelasi dengan juri lain", "Correlation with the others"),
     "app.judges.col.rank_correlation": ("Korelasi peringkat", "Rank correlation"),
     "app.judges.col.n_outliers": ("Nilai menyimpang", "Marks standing out"),
-    "app.judges.col.entry": ("Peserta", "Entry"),
     "app.judges.col.total": ("Nilai juri", "Judge's total"),
     "app.judges.col.others_mean": ("Rata-rata juri lain", "The others' mean"),
     "app.judges.col.difference": ("Selisih", "Difference"),
@@ -398,7 +382,6 @@ MESSAGES = {
         "Reliability of the mean of all the judges: would a similar panel give the same "
         "scores.",
     ),
-    "app.agreement.kendall": ("W Kendall", "Kendall's W"),
     "app.agreement.kendall_help": (
         "Kesepakatan urutan: 1 bila semua juri mengurutkan peserta persis sama, 0 bila tidak "
         "ada urutan bersama.",
@@ -470,6 +453,5 @@ MESSAGES = {
     "app.sim.col.rank": ("Peringkat simulasi", "Simulated rank"),
     "app.sim.col.change": ("Perubahan", "Change"),
     "app.sim.col.total": ("Nilai simulasi", "Simulated total"),
-    "app.sim.col.official_rank": ("Peringkat resmi", "Official rank"),
     "app.sim.col.official_total": ("Nilai resmi", "Official total"),
 }

@@ -1,0 +1,107 @@
+"""The Rewards page's model (ui/views/rewards.py): winners, margins, ties, how sure each
+place is."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from scoring.i18n import t
+from scoring.pipeline import score
+from scoring.workspace import session
+from tests.helpers import entries_of, marks, single_leaf
+from ui.views import rewards as rewards_view
+
+OPD_WINNER = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+
+
+def test_awards_margins_and_how_the_tie_was_broken(sample) -> None:
+    items = rewards_view.awards(sample.result, "OPD", "id")
+    assert [a.award for a in items] == ["Juara I", "Juara II", "Juara III", "Harapan I",
+                                        "Harapan II", "Harapan III"]
+    assert items[0].name == OPD_WINNER and items[0].margin_text == "3,36"
+    rule = t("tiebreak.criterion", "id", name="Tanya jawab")
+    assert items[1].note == t("tiebreak.ahead", "id", rule=rule)
+    assert items[1].margin_text == "0,00"
+    assert items[2].note == t("tiebreak.decided", "id", rule=rule)
+    assert not any(a.shared for a in items)
+    assert rewards_view.unresolved_ties(sample.result, "OPD", "id") == []
+    [(heading, lines)] = rewards_view.tie_steps(sample.result, "OPD", "en")
+    assert "83.42" in heading
+    assert lines[0].endswith("still equal") and lines[2].endswith("separates them")
+    frame = rewards_view.awards_frame(items, "id")
+    assert frame[t("col.reward", "id")].iloc[0] == "Rp10.000.000"
+
+
+def test_a_tie_no_rule_separates_is_left_to_the_organisers() -> None:
+    rubric = single_leaf(awards={"places": [{"name": "Juara I"}, {"name": "Juara II"}]})
+    entries = entries_of(("a", "A"), ("b", "A"), ("c", "A"))
+    table = marks(entries, {("a", "j1"): {"c": 90}, ("b", "j1"): {"c": 90},
+                            ("c", "j1"): {"c": 70}})
+    result = score(rubric, entries, table)
+    items = rewards_view.awards(result, "A", "id")
+    assert [a.award for a in items] == ["Juara I", "Juara I"]
+    assert all(a.shared for a in items)
+    [sentence] = rewards_view.unresolved_ties(result, "A", "id")
+    assert "Entry a, Entry b" in sentence and "peringkat 1" in sentence
+    [(_, lines)] = rewards_view.tie_steps(result, "A", "id")
+    assert lines[-1] == t("app.rewards.step_unresolved", "id")
+
+
+def test_rank_interval_text() -> None:
+    assert rewards_view.rank_interval_text(1, 1, "id") == "1"
+    assert rewards_view.rank_interval_text(2, 3, "id") == "2–3"
+    assert rewards_view.rank_interval_text(998, 1250, "id") == "998–1.250"
+    assert rewards_view.rank_interval_text(998, 1250, "en") == "998–1,250"
+    assert rewards_view.rank_interval_text(np.nan, 3, "en") == "–"
+
+
+def test_confidence_figures_hold_every_ranked_entry_and_match_the_engine(sample) -> None:
+    from scoring.confidence import confidence_for
+
+    result = sample.result
+    figures = rewards_view.confidence_figures(result)
+    assert list(figures.columns) == list(rewards_view.CONFIDENCE_COLUMNS)
+    assert set(figures["entry_id"]) == set(result.standings["entry_id"])
+    engine, _ = confidence_for(result, seed=rewards_view.CONFIDENCE_SEED,
+                               n_resamples=rewards_view.CONFIDENCE_RESAMPLES)
+    pd.testing.assert_frame_equal(figures, engine.loc[:, list(rewards_view.CONFIDENCE_COLUMNS)])
+    placed = figures[figures["p_own_place"].notna()]
+    assert ((placed["p_own_place"] >= 0) & (placed["p_own_place"] <= 1)).all()
+    assert (figures["rank_low"] <= figures["rank_high"]).all()
+
+
+def test_award_confidence_for_bands_gives_the_interval_only() -> None:
+    """The poster rubric awards bands, not places: no probability of a place, no flag."""
+    from tests.ui.test_pages import POSTER_ENTRIES, _poster_sheets
+
+    rubric_text, files = _poster_sheets()
+    competition = session.Competition("poster.yaml", rubric_text, "poster.csv", POSTER_ENTRIES,
+                                      tuple(files), source="upload")
+    result = session.run_competition(competition).result
+    figures = rewards_view.confidence_figures(result)
+    for category in result.rubric.category_ids:
+        items = rewards_view.awards(result, category, "id")
+        sure = rewards_view.award_confidence(items, figures, result, category, "id")
+        for found in sure.values():
+            assert found.probability is None and not found.too_close
+            assert found.interval_text != "–"
+
+
+def test_the_awards_table_shows_each_places_amount_as_rupiah() -> None:
+    rubric = single_leaf(awards={"places": [
+        {"name": "Juara I", "reward": "Trofi", "amount": 5_000_000},
+        {"name": "Juara II", "amount": 2_500_000.5},
+        {"name": "Juara III"}]})
+    entries = entries_of(("a", "A"), ("b", "A"), ("c", "A"))
+    table = marks(entries, {("a", "j1"): {"c": 90}, ("b", "j1"): {"c": 80},
+                            ("c", "j1"): {"c": 70}})
+    result = score(rubric, entries, table)
+    items = rewards_view.awards(result, "A", "id")
+    assert [a.amount for a in items] == [5_000_000.0, 2_500_000.5, None]
+    shown = rewards_view.awards_frame(items, "id")[t("app.rewards.amount", "id")]
+    # thousands by dots, no decimals (2.500.000,5 rounds half up to 2.500.001); none: empty
+    assert list(shown) == ["Rp5.000.000", "Rp2.500.001", ""]
+    english = rewards_view.awards_frame(rewards_view.awards(result, "A", "en"), "en")[
+        t("app.rewards.amount", "en")]
+    assert list(english) == ["Rp5,000,000", "Rp2,500,001", ""]
