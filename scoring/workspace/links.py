@@ -10,8 +10,8 @@ Words used here:
   days, or ``$JURI_LINK_DAYS``); after that it is refused and a new one must be issued.
 - *revoked*: an organiser can revoke a link; it is refused from then on.
 - *secret* (:func:`link_secret`): ``$JURI_SECRET_KEY``, else the app's secrets
-  (``JURI_SECRET_KEY`` in ``.streamlit/secrets.toml``), at least 32 characters. There is no
-  default, except :data:`DEMO_SECRET` for the demo database only.
+  (``JURI_SECRET_KEY`` in the app's secrets file, see docs/security.md), at least 32
+  characters. There is no default, except :data:`DEMO_SECRET` for the demo database only.
 - *link URL*: the app's address with ``?judge=<token>``.
 """
 
