@@ -3,7 +3,9 @@
 Words used here:
 - *standings*: one row per ranked entry: ``entry_id, name, category, n_judges, total``, the
   panel's part for every criterion and group (columns named by node id), ``rank_sum`` (rank-sum
-  panels only), ``rank, tied, decided_by, eligible, place, place_index, reward, amount, band``
+  panels only), ``deciding`` (the figure the rank was decided on: the rank sum, lowest wins,
+  for a rank-sum panel, else the total; :meth:`Result.deciding_column`),
+  ``rank, tied, decided_by, eligible, place, place_index, reward, amount, band``
   and ``trim_fallback``. Sorted by category (rubric order) and rank.
 - *judge totals*: one row per entry and judge with that judge's parts and total.
 - *panel scores*: one row per entry with the panel's score for each leaf criterion in the
@@ -33,6 +35,7 @@ from scoring.i18n import DEFAULT_LANGUAGE, t
 from scoring.problems import HasProblems, Problem, has_errors
 from scoring.ranking import Tie
 from scoring.rubric import Rubric
+from scoring.rules.panel import PANEL_RULES
 
 CONFIDENCE_RESAMPLES = N_RESAMPLES
 """Resamples behind the confidence figures of the JSON and the workbook."""
@@ -93,6 +96,17 @@ class Result(HasProblems):
         """Node ids in document order (groups and leaves)."""
         return [node.id for node, _, _ in self.rubric.walk()]
 
+    def deciding_column(self, category_id: str) -> str:
+        """The standings column a category's ranks were decided on: the rank rule's figure
+        (``rank_sum``, lowest wins) when the category's panel ranks, else ``total``; the
+        standings repeat it as ``deciding``."""
+        rule = self.rubric.panel_for(category_id).rule
+        return rule if PANEL_RULES.get(rule).ranks else "total"
+
+    def deciding_label(self, category_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The heading of a category's deciding figure: "Jumlah peringkat" or "Nilai akhir"."""
+        return t(f"col.{self.deciding_column(category_id)}", lang)
+
     def tie_rule_label(self, key: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """A tie-break key as people read it: ``criterion:risalah`` → "nilai Risalah"."""
         if key.startswith("criterion:"):
@@ -128,6 +142,7 @@ class Result(HasProblems):
                 }
                 if "rank_sum" in row:
                     item["rank_sum"] = _number(row["rank_sum"])
+                item["deciding"] = _number(row["deciding"])
                 if (category_id, row["entry_id"]) in sure:
                     item["confidence"] = sure[(category_id, row["entry_id"])]
                 rows.append(item)
@@ -146,6 +161,7 @@ class Result(HasProblems):
             "rubric": {"id": self.rubric.id, "version": self.rubric.version,
                        "fingerprint": self.rubric.fingerprint},
             "normalisation": normalisation,
+            "deciding": {c: self.deciding_column(c) for c in self.rubric.category_ids},
         }
         if sure:
             out["confidence"] = {"method": "calibrated", "resamples": CONFIDENCE_RESAMPLES,

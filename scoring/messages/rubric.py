@@ -61,6 +61,27 @@ MESSAGES = {
         "Id {id!r} dipakai lebih dari sekali (juga di {other})",
         "Id {id!r} is used more than once (also at {other})",
     ),
+    "formula.empty": ("Rumus kosong", "The formula is empty"),
+    "formula.syntax": (
+        "Rumus {formula!r} tidak dapat dibaca di posisi {position}: {reason}",
+        "The formula {formula!r} cannot be read at position {position}: {reason}",
+    ),
+    "formula.not_allowed": (
+        "Rumus {formula!r}, posisi {position}: {part!r} tidak diizinkan; yang boleh hanya "
+        "angka, nama, + − * /, tanda kurung, min(…) dan max(…)",
+        "Formula {formula!r}, position {position}: {part!r} is not allowed; only numbers, "
+        "names, + - * /, parentheses, min(…) and max(…) are",
+    ),
+    "formula.unknown_name": (
+        "Rumus {formula!r}, posisi {position}: nama {name!r} tidak dikenal (yang ada: {known})",
+        "Formula {formula!r}, position {position}: unknown name {name!r} (known: {known})",
+    ),
+    "rubric.reserved_id": (
+        "Id {id!r} dipakai Juri sendiri sebagai nama kolom; pilih id lain (yang tidak "
+        "boleh: {reserved})",
+        "The id {id!r} is a column name Juri uses itself; choose another id (not allowed: "
+        "{reserved})",
+    ),
     "rubric.unknown_criterion": (
         "Kriteria {id!r} tidak ada dalam rubrik",
         "Criterion {id!r} is not in the rubric",

@@ -156,11 +156,24 @@ def test_nul_characters_are_dropped() -> None:
 
 
 def test_too_many_rows() -> None:
-    data = b"Ani;1\nBayu;2\nCitra;3\nDodi;4\n"  # four lines
-    book, problems = read_csv(data, "a.csv", Limits(max_rows=3))
+    data = b"Ani;1\nBayu;2\nCitra;3\nDodi;4\n"  # four lines of two fields
+    # 3 rows, or more while lines x 2 fields stay within 6 cells: 6 // 2 = 3 lines at most
+    book, problems = read_csv(data, "a.csv", Limits(max_rows=3, max_csv_cells=6))
     assert book is None
     assert [(p.code, p.params["count"], p.params["limit"]) for p in problems] == [
         ("safety.too_many_rows", 4, 3)]
+
+
+def test_a_narrow_csv_may_have_more_rows_than_max_rows_within_the_cell_budget() -> None:
+    data = b"Ani;1\nBayu;2\nCitra;3\nDodi;4\n"  # four lines of two fields: 8 cells
+    # max_rows 3 is passed, but 8 cells fit a budget of 8 (8 // 2 = 4 lines allowed)
+    book, problems = read_csv(data, "a.csv", Limits(max_rows=3, max_csv_cells=8))
+    assert problems == [] and book is not None
+    assert sorted(book.grids[0].rows) == [1, 2, 3, 4]
+    assert Limits(max_rows=3, max_csv_cells=8).csv_rows(2) == 4
+    # the default budget: 2,000,000 cells; a long table of 4 columns may have 500,000 lines
+    assert Limits().csv_rows(4) == 2_000_000 // 4 == 500_000
+    assert Limits().csv_rows(100) == 100_000  # a wide recap keeps max_rows
 
 
 def test_too_many_columns() -> None:

@@ -395,7 +395,11 @@ def test_a_part_read_whole_has_its_own_limit() -> None:
 
 def test_csv_rows_and_columns() -> None:
     data = "".join(f"Kelurahan {i},80\n" for i in range(11)).encode()
-    assert codes(data, "a.csv", Limits(max_rows=10)) == ["safety.too_many_rows"]
+    # 11 lines of 2 fields: over max_rows 10 and over 20 cells (20 // 2 = 10 lines at most)
+    assert codes(data, "a.csv", Limits(max_rows=10, max_csv_cells=20)) == [
+        "safety.too_many_rows"]
+    # within a budget of 22 cells (22 // 2 = 11 lines) the same file passes
+    assert codes(data, "a.csv", Limits(max_rows=10, max_csv_cells=22)) == []
     wide = (",".join(["x"] * 6) + "\n").encode()
     assert codes(wide, "a.csv", Limits(max_columns=5)) == ["safety.too_many_columns"]
 

@@ -58,6 +58,10 @@ class Limits:
     max_sheets: int = 200
     max_rows: int = 100_000
     """Per sheet; a national competition's recap is tens of thousands of rows."""
+    max_csv_cells: int = MAX_CELLS
+    """A CSV may have more rows than ``max_rows`` while its rows × fields stay within this
+    budget (a long table of four columns: 500,000 rows), see
+    :meth:`csv_rows`."""
     max_columns: int = 500
     max_cell_chars: int = 32_767
     """Excel's own limit on the text in one cell."""
@@ -67,6 +71,12 @@ class Limits:
             if not getattr(self, f.name) > 0:
                 raise ValueError(f"Limits.{f.name} must be positive")
 
+
+    def csv_rows(self, width: int) -> int:
+        """The most lines a CSV whose lines have up to ``width`` fields may have:
+        ``max_rows``, or more while lines × fields stay within ``max_csv_cells`` (a long
+        table is narrow: its rows are bounded by the cells they hold)."""
+        return max(self.max_rows, self.max_csv_cells // max(width, 1))
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Limits:
