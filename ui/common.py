@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from scoring.entries import Entries
 from scoring.i18n import LANGUAGES, format_date, format_number, t
 from scoring.problems import Problem
 from scoring.rubric import Category, Rubric
@@ -59,10 +60,14 @@ def run_page(page: StreamlitPage, lang: str) -> None:
 
 def table(frame: pd.DataFrame, numbers: Sequence[str], lang: str, *, decimals: int = 2,
           height: int | str = "auto", key: str | None = None,
-          pinned: Sequence[str] = ()) -> None:
+          pinned: Sequence[str] = (), widths: Mapping[str, Mapping[str, object]] | None = None
+          ) -> None:
     """A sortable table; ``numbers`` shown the Indonesian way and sorted by value;
-    ``pinned`` columns stay in view when the table scrolls sideways."""
-    config = {column: st.column_config.Column(pinned=True) for column in pinned}
+    ``pinned`` columns stay in view when the table scrolls sideways; ``widths`` a column
+    configuration of widths (:func:`ui.views.format.column_widths`)."""
+    config: dict[str, dict[str, object]] = {c: dict(v) for c, v in (widths or {}).items()}
+    for column in pinned:
+        config.setdefault(column, {})["pinned"] = True
     st.dataframe(styled(frame, numbers, lang, decimals), hide_index=True,
                  height=height, key=key, column_config=config or None)
 
@@ -105,12 +110,13 @@ def require_result(outcome: Outcome, lang: str) -> bool:
     return False
 
 
-def problems_report(problems: Sequence[Problem], lang: str, *, expand_errors: bool = True
-                    ) -> None:
-    """The checking report: by file, then sheet; each row a cell, severity and message."""
+def problems_report(problems: Sequence[Problem], lang: str, *, expand_errors: bool = True,
+                    rubric: Rubric | None = None, entries: Entries | None = None) -> None:
+    """The checking report: by file, then sheet; each row a cell, the entry and criterion
+    (named from ``rubric`` and ``entries`` when given), severity and message."""
     if not problems:
         return
-    for group in problem_groups(problems, lang):
+    for group in problem_groups(problems, lang, rubric, entries):
         title = t("app.report.file", lang,
                   file=escape(group.file) if group.file else t("app.report.no_file", lang),
                   errors=group.n_errors, warnings=group.n_warnings)

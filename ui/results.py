@@ -29,7 +29,8 @@ if common.require_result(outcome, lang):
             st.subheader(t("app.results.ranking", lang))
             ranking = views.ranking_table(result, category.id, lang)
             common.table(ranking.frame, ranking.number_columns, lang,
-                         key=f"ranking_{category.id}", pinned=ranking.frame.columns[:3])
+                         key=f"ranking_{category.id}", pinned=ranking.frame.columns[:3],
+                         widths=views.ranking_widths(ranking))
             st.caption(t("app.results.sort_hint", lang))
 
             st.subheader(t("app.results.chart_totals", lang))

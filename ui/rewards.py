@@ -1,9 +1,12 @@
 """Penghargaan / Rewards: the recommended winners per category, margins, how sure each place
 is (probability, rank interval, too close to call), how ties were broken, ties left for the
-organisers, and the official results workbook."""
+organisers, and every printable document (made when its button is clicked)."""
+
+from functools import partial
 
 import streamlit as st
 
+from scoring import documents
 from scoring.i18n import t
 from ui import common, fairness_state, state
 from ui.views import rewards as views
@@ -68,14 +71,23 @@ if common.require_result(outcome, lang):
                     st.markdown(f"**{common.escape(heading)}**")
                     st.markdown("\n".join(f"- {common.escape(line)}" for line in lines))
         st.subheader(t("app.rewards.table", lang))
-        st.dataframe(views.awards_confidence_frame(items, sure, lang), hide_index=True)
+        awarded = views.awards_confidence_frame(items, sure, lang)
+        st.dataframe(awarded, hide_index=True,
+                     column_config=views.awards_widths(awarded, lang))
 
     st.divider()
+    st.subheader(t("app.rewards.doc.title", lang))
+    st.caption(t("app.rewards.doc.help", lang))
     current = state.competition()
-    st.download_button(
-        t("app.rewards.download", lang),
-        data=state.results_workbook(current.key, lang, result),
-        file_name=t("app.rewards.download_name", lang, id=result.rubric.id),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:", type="primary")
+    settings = views.document_settings(current.rubric_name, current.rubric_text)
+    choices = views.document_choices()
+    columns = st.columns(3)
+    for i, choice in enumerate(choices):
+        # made only when clicked (a feedback zip takes a while); same bytes for same inputs
+        columns[i % 3].download_button(
+            choice.label(lang), file_name=choice.file_name(result),
+            data=partial(views.document, choice, result, current.files, lang, settings),
+            mime=documents.MIME[choice.fmt], icon=":material/download:",
+            type="primary" if choice.kind == "workbook" else "secondary",
+            key=f"document_{choice.kind}_{choice.fmt}", width="stretch")
     st.caption(t("app.fingerprint_full", lang, fingerprint=result.fingerprint))

@@ -30,39 +30,50 @@ if common.require_result(outcome, lang):
         st.session_state["sim_rule"] = rubric.panel.rule
 
     upper = views.weight_slider_max(rubric)
-    with st.container(border=True):
-        st.subheader(t("app.sim.weights", lang))
-        st.caption(t(f"app.sim.weights_help.{rubric.weighting}", lang))
-        columns = st.columns(3)
-        for i, node in enumerate(rubric.criteria):
-            columns[i % 3].slider(node.label(lang), min_value=0.0, max_value=upper,
-                                  step=1.0 if rubric.weighting == "percent" else 0.5,
-                                  key=keys[node.id], format="%g")
-        chosen = {node_id: float(st.session_state[key]) for node_id, key in keys.items()}
-        st.selectbox(t("app.sim.rule", lang), PANEL_RULES, key="sim_rule",
-                     format_func=lambda rule: t(f"panel.{rule}", lang, trim=rubric.panel.trim,
-                                                min_judges=rubric.panel.min_judges))
-        st.button(t("app.sim.reset", lang), on_click=reset, icon=":material/restart_alt:")
 
-    if sum(chosen.values()) <= 0:
-        st.error(t("app.sim.all_zero", lang))
-    else:
+    @st.fragment
+    def what_if() -> None:
+        """Sliders, rule and the simulated ranking: moving a slider reruns only this part,
+        which weighs the cached marks again (no file is read, nothing scored again)."""
+        with st.container(border=True):
+            st.subheader(t("app.sim.weights", lang))
+            st.caption(t(f"app.sim.weights_help.{rubric.weighting}", lang))
+            columns = st.columns(3)
+            for i, node in enumerate(rubric.criteria):
+                columns[i % 3].slider(node.label(lang), min_value=0.0, max_value=upper,
+                                      step=1.0 if rubric.weighting == "percent" else 0.5,
+                                      key=keys[node.id], format="%g")
+            chosen = {node_id: float(st.session_state[key]) for node_id, key in keys.items()}
+            st.selectbox(t("app.sim.rule", lang), PANEL_RULES, key="sim_rule",
+                         format_func=lambda rule: t(f"panel.{rule}", lang,
+                                                    trim=rubric.panel.trim,
+                                                    min_judges=rubric.panel.min_judges))
+            st.button(t("app.sim.reset", lang), on_click=reset, icon=":material/restart_alt:")
+
+        if sum(chosen.values()) <= 0:
+            st.error(t("app.sim.all_zero", lang))
+            return
         shares = views.weight_shares(rubric, chosen)
         st.caption(t("app.sim.shares", lang) + " " + "; ".join(
             f"{node.label(lang)} {format_number(shares[node.id], lang, 1)} %"
             for node in rubric.criteria))
-        simulated = state.simulation(chosen, st.session_state["sim_rule"])
-        if not simulated.ok:
+        rule = st.session_state["sim_rule"]
+        basis = state.whatif_basis(rule)
+        if not basis.exact.ok:
             st.error(t("app.sim.blocked", lang))
-            common.problems_report(simulated.errors, lang)
-        else:
-            for category, tab in common.category_tabs(rubric, lang):
-                with tab:
-                    comparison = views.compare(official, simulated, category.id, lang)
-                    first = st.columns(2)
-                    first[0].metric(t("app.sim.moved", lang), comparison.moved)
-                    first[1].metric(t("app.sim.winner", lang),
-                                    t("yes" if comparison.winner_changed else "no", lang))
-                    st.dataframe(views.comparison_styled(comparison, lang), hide_index=True,
-                                 key=f"simulation_{category.id}")
-                    st.caption(t("app.sim.table_help", lang))
+            common.problems_report(basis.exact.errors, lang)
+            return
+        simulated = state.simulation(chosen, rule)
+        for category, tab in common.category_tabs(rubric, lang):
+            with tab:
+                comparison = views.compare(official, simulated, category.id, lang)
+                first = st.columns(2)
+                first[0].metric(t("app.sim.moved", lang), comparison.moved)
+                first[1].metric(t("app.sim.winner", lang),
+                                t("yes" if comparison.winner_changed else "no", lang))
+                st.dataframe(views.comparison_styled(comparison, lang), hide_index=True,
+                             key=f"simulation_{category.id}",
+                             column_config=views.comparison_widths(comparison))
+                st.caption(t("app.sim.table_help", lang))
+
+    what_if()

@@ -19,6 +19,7 @@ uploaded = st.file_uploader(t("mapping_app.upload.label", lang), type=list(SHEET
                             accept_multiple_files=True, max_upload_size=limit_mb,
                             key=state.uploader_key("sheets"),
                             help=t("mapping_app.upload.help", lang, limit=limit_mb))
+st.caption(t("app.upload.widget_hint", lang))
 if uploaded:
     files = tuple((f.name, f.getvalue()) for f in uploaded)
     digest = files_digest(files)
@@ -74,7 +75,8 @@ mapping.step(lang)
 
 if outcome.problems:
     st.header(t("app.report.title", lang))
-    common.problems_report(outcome.problems, lang)
+    common.problems_report(outcome.problems, lang, rubric=outcome.rubric,
+                           entries=outcome.entries)
 
 if outcome.rubric is not None and outcome.entries is not None:
     st.header(t("app.coverage.title", lang))
@@ -86,8 +88,10 @@ if outcome.rubric is not None and outcome.entries is not None:
             if cells.empty:
                 st.info(t("app.coverage.nothing", lang))
                 continue
-            if missing.empty:
+            if missing.empty and not outcome.errors:
                 st.success(t("app.coverage.complete", lang), icon=":material/check_circle:")
+            elif missing.empty:  # every cell scored, but a file was refused or has errors
+                st.info(t("app.coverage.complete", lang), icon=":material/info:")
             else:
                 st.warning(t("app.coverage.gaps", lang, count=len(missing)),
                            icon=":material/warning:")

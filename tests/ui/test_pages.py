@@ -3,6 +3,8 @@ uploads with mistakes."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -16,6 +18,7 @@ from scoring.workspace import templates as judge_templates
 from tests.ui.conftest import APP, PAGE_TITLES, TIMEOUT, assert_clean, shows, texts
 from ui import PAGES
 from ui.views import results as results_view
+from ui.views import rewards as rewards_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OPD_WINNER = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
@@ -28,7 +31,7 @@ def sample() -> session.Outcome:
 
 
 def test_page_list_and_titles_agree() -> None:
-    assert [spec.path for spec in PAGES] == list(PAGE_TITLES)
+    assert [spec.path for spec in PAGES if "demo" in spec.audience] == list(PAGE_TITLES)
     assert sum(spec.default for spec in PAGES) == 1
     assert len({spec.url_path for spec in PAGES}) == len(PAGES)
 
@@ -316,3 +319,24 @@ def test_another_competition_nothing_hard_wired(app) -> None:
     assert_clean(at)
     at.switch_page("ui/rewards.py").run()
     assert any(band in " ".join(texts(at)) for band in ("Emas", "Perak", "Perunggu"))
+
+
+def test_rewards_offers_every_document(app) -> None:
+    at = app("ui/rewards.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    for choice in rewards_view.document_choices():
+        assert choice.label("id") in labels
+
+
+def test_a_refused_file_is_never_next_to_a_green_all_clear(app) -> None:
+    at = app("ui/upload.py")
+    # every entry fully scored by one judge, beside a file that is refused
+    blank = _template_with(80, 80)
+    _upload(at, [("juri_uji.xlsx", blank), ("rusak.xlsx", b"")])
+    assert t("app.upload.has_errors", "id", count=1) in [e.value for e in at.error]
+    assert not at.success, [s.value for s in at.success]
+    assert shows(at, t("app.upload.widget_hint", "id")[:20])
+    # the report names no internal code, and no label repeats its bracket: "(OPD) (OPD)"
+
+    assert not any(re.search(r"\(([^()]+)\) \(\1\)", text) for text in texts(at))
+    assert not any(t("col.code", "id") in frame.value.columns for frame in at.dataframe)

@@ -82,3 +82,10 @@ def arrow(change: int) -> str:
 
 def short_fingerprint(fingerprint: str) -> str:
     return fingerprint[:12]
+
+
+def column_widths(widths: dict[str, str | int]) -> dict[str, dict[str, object]]:
+    """A table's column configuration giving each named column its width (``small``,
+    ``medium``, ``large`` or pixels), so that a ranking fits a 1,440-pixel screen with the
+    name column taking the room and no prize or year column cut off."""
+    return {column: {"width": width} for column, width in widths.items()}

@@ -16,7 +16,7 @@ import pandas as pd
 from scoring.i18n import format_number, t
 from scoring.result import Result
 from scoring.rubric import Criterion, Rubric
-from ui.views.format import decimals_of, unique_label
+from ui.views.format import column_widths, decimals_of, unique_label
 
 
 def top_nodes(rubric: Rubric, category: str) -> list[Criterion]:
@@ -148,3 +148,12 @@ def distribution_data(result: Result, category: str, lang: str) -> pd.DataFrame:
     part["judge_mean"] = means
     part["judge_mean_text"] = [format_number(v, lang) for v in means]
     return part.rename(columns={"judge_id": "judge"}).reset_index(drop=True)
+
+
+def ranking_widths(table: RankingTable) -> dict[str, dict[str, object]]:
+    """Widths for the ranking table: narrow rank and tied mark, the entry's name wide, every
+    figure narrow, so that a 1,440-pixel screen shows the ranking with its subtotals (judges'
+    columns scroll beside the pinned rank, mark and name)."""
+    rank, tied, entry, total, award, *figures = table.frame.columns
+    return column_widths({rank: 56, tied: 40, entry: 240, total: 80, award: 110,
+                          **dict.fromkeys(figures, 90)})

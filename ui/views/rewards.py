@@ -5,6 +5,8 @@ is (probability, rank interval, too close to call, leave-one-judge-out).
 Words used here:
 - *award*: a place (Juara I …) or a band an entry holds; its *reward* is the rubric's text
   for it and its *amount* the rubric's sum of money (shown as rupiah).
+- *document*: a printable output of the result (:mod:`scoring.documents`), one download
+  button per kind and format (:class:`DocumentChoice`).
 - *figures*: the rank-confidence numbers of :func:`confidence_figures` (the same in every
   language; names and labels come from the result).
 """
@@ -18,9 +20,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scoring import documents
+from scoring.documents.settings import DocumentSettings, load_settings
 from scoring.i18n import format_money, format_number, t
 from scoring.result import Result
-from ui.views.format import percent_text
+from scoring.workspace.session import SAMPLE_RUBRIC
+from ui.views.format import column_widths, percent_text
 
 
 def _tie_of(result: Result, category: str, entry_id: str) -> Any | None:
@@ -286,3 +291,58 @@ def awards_confidence_frame(items: Sequence[Award], confidence: Mapping[str, Awa
     frame.insert(at + 2, t("app.fair.col.rank_interval", lang),
                  [c.interval_text if c else "–" for c in found])
     return frame
+
+
+def awards_widths(frame: pd.DataFrame, lang: str) -> dict[str, dict[str, object]]:
+    """Widths (pixels) for :func:`awards_confidence_frame` that fit a 1,440-pixel screen
+    with the prize and its amount in full; columns not named here are narrow figures."""
+    wide = {t(key, lang): width for key, width in (
+        ("col.entry", 210), ("app.rewards.tie_note", 150), ("col.reward", 130),
+        ("app.rewards.amount", 120), ("col.award", 100), ("app.fair.col.too_close", 110))}
+    return column_widths({column: wide.get(column, 80) for column in frame.columns})
+
+
+# --- the documents -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentChoice:
+    """One download on the Rewards page: a document kind in one of its formats."""
+
+    kind: str
+    fmt: str
+
+    def label(self, lang: str) -> str:
+        return t("app.rewards.doc.button", lang, document=t(f"app.rewards.doc.{self.kind}", lang),
+                 format=self.fmt.upper())
+
+    def file_name(self, result: Result) -> str:
+        """The name :func:`scoring.documents.build` gives the file."""
+        return f"{result.rubric.id}_{self.kind}.{self.fmt}"
+
+
+def document_choices() -> list[DocumentChoice]:
+    """Every document in every format it is made in (:data:`scoring.documents.FORMATS`)."""
+    return [DocumentChoice(kind, fmt) for kind in documents.KINDS
+            for fmt in documents.FORMATS[kind]]
+
+
+def document_settings(rubric_name: str, rubric_text: str) -> DocumentSettings:
+    """The settings in ``<rubric>.documents.yaml`` beside a bundled rubric (when the rubric in
+    use is that file, unchanged), else the defaults; a broken settings file raises
+    :class:`scoring.problems.ProblemsError`."""
+    bundled = SAMPLE_RUBRIC.parent / rubric_name
+    if (bundled.is_file() and bundled.read_text(encoding="utf-8") == rubric_text):
+        return load_settings(bundled.with_suffix(".documents.yaml"))
+    return DocumentSettings()
+
+
+def document(choice: DocumentChoice, result: Result, files: Sequence[tuple[str, bytes]],
+             lang: str, settings: DocumentSettings | None = None) -> bytes:
+    """The bytes of one document of ``result``; the feedback reports carry the judges'
+    comments read from ``files`` (only then are the files read)."""
+    comments = (documents.comments_of(files, result.rubric, result.entries)
+                if choice.kind == "feedback" else None)
+    _, data, _ = documents.build(choice.kind, result, settings, choice.fmt, lang,
+                                 comments=comments)
+    return data

@@ -1,6 +1,7 @@
 """The What if (Simulasi) page's model: the weight sliders' values and limits, the panel rules
 offered, and the simulated ranking against the official one. The simulation itself is
-:func:`scoring.workspace.whatif.simulate`; nothing official changes.
+:func:`scoring.workspace.whatif.retotal` (weights) over :func:`~scoring.workspace.whatif.basis`
+(one scoring per panel rule); nothing official changes.
 
 Words used here:
 - *group weight*: a top-level criterion's weight as the rubric has it (percent or multiplier,
@@ -18,7 +19,7 @@ import pandas as pd
 from scoring.i18n import t
 from scoring.result import Result
 from scoring.rubric import Rubric
-from ui.views.format import arrow, styled
+from ui.views.format import arrow, column_widths, styled
 
 
 def group_weights(rubric: Rubric) -> dict[str, float]:
@@ -49,10 +50,13 @@ class Comparison:
     winner_changed: bool
 
 
-def compare(official: Result, simulated: Result, category: str, lang: str) -> Comparison:
-    """The simulated ranking against the official one: simulated rank, change, entry,
-    simulated total, official rank and total."""
-    sim = simulated.category(category)
+def compare(official: Result, simulated: pd.DataFrame, category: str, lang: str
+            ) -> Comparison:
+    """The simulated ranking (rows ``entry_id, name, category, total, rank``, as
+    :func:`scoring.workspace.whatif.retotal` gives or a result's standings) against the
+    official one: simulated rank, change, entry, simulated total, official rank and total."""
+    sim = (simulated[simulated["category"] == category]
+           .sort_values(["rank", "entry_id"], kind="mergesort").reset_index(drop=True))
     off = official.category(category).set_index("entry_id")
     official_rank = off["rank"].reindex(sim["entry_id"]).to_numpy()
     change = official_rank - sim["rank"].to_numpy()
@@ -87,3 +91,10 @@ def comparison_styled(comparison: Comparison, lang: str) -> Any:
         return ""
 
     return styled(comparison.frame, comparison.number_columns, lang).map(colour, subset=[change])
+
+
+def comparison_widths(comparison: Comparison) -> dict[str, dict[str, object]]:
+    """Column widths for the comparison table (pixels; the entry's name takes the room)."""
+    rank, change, entry, total, official_rank, official_total = comparison.frame.columns
+    return column_widths({rank: "small", change: "small", entry: "large", total: "small",
+                          official_rank: "small", official_total: "small"})

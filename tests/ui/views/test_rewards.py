@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from scoring.i18n import t
 from scoring.pipeline import score
@@ -105,3 +106,39 @@ def test_the_awards_table_shows_each_places_amount_as_rupiah() -> None:
     english = rewards_view.awards_frame(rewards_view.awards(result, "A", "en"), "en")[
         t("app.rewards.amount", "en")]
     assert list(english) == ["Rp5,000,000", "Rp2,500,001", ""]
+
+
+def test_every_document_is_offered_and_the_quick_ones_are_made_through_the_page_model(
+        sample) -> None:
+    from scoring import documents
+
+    choices = rewards_view.document_choices()
+    # one button per kind and format: 1 + 2 + 1 + 2 + 2 + 1 formats over the six kinds
+    assert [(c.kind, c.fmt) for c in choices] == [
+        ("results", "pdf"), ("minutes", "pdf"), ("minutes", "docx"), ("certificates", "pdf"),
+        ("annex", "docx"), ("annex", "pdf"), ("feedback", "zip"), ("feedback", "pdf"),
+        ("workbook", "xlsx")]
+    assert len({c.label("id") for c in choices}) == 9
+    assert choices[2].label("id") == "Berita Acara Penilaian (DOCX)"
+    assert choices[2].file_name(sample.result) == "budaya_kerja_tulta_minutes.docx"
+    competition = session.sample_competition()
+    settings = rewards_view.document_settings(competition.rubric_name,
+                                              competition.rubric_text)
+    signatures = {"docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "pdf": b"%PDF"}
+    for choice in choices:
+        if (choice.kind, choice.fmt) not in {("minutes", "docx"), ("annex", "docx"),
+                                             ("certificates", "pdf"), ("workbook", "xlsx")}:
+            continue  # the slow ones are made in the slow test below
+        data = rewards_view.document(choice, sample.result, competition.files, "id", settings)
+        assert data.startswith(signatures[choice.fmt]), choice
+        name, same, _ = documents.build(choice.kind, sample.result, settings, choice.fmt, "id")
+        assert name == choice.file_name(sample.result) and same == data
+
+
+@pytest.mark.slow
+def test_the_slow_documents_are_made_through_the_page_model_too(sample) -> None:
+    competition = session.sample_competition()
+    for choice in rewards_view.document_choices():
+        if choice.kind in ("results", "feedback") or choice.fmt == "pdf":
+            data = rewards_view.document(choice, sample.result, competition.files, "en")
+            assert data[:4] in (b"%PDF", b"PK\x03\x04"), choice

@@ -12,12 +12,12 @@ from ui.views import simulation as simulation_view
 def test_simulation_moves_the_ranking_and_compare_shows_arrows(sample) -> None:
     same = whatif.simulate(sample, simulation_view.group_weights(sample.rubric),
                             sample.rubric.panel.rule, "id")
-    unchanged = simulation_view.compare(sample.result, same, "OPD", "id")
+    unchanged = simulation_view.compare(sample.result, same.standings, "OPD", "id")
     assert unchanged.moved == 0 and not unchanged.winner_changed
     weights = (dict.fromkeys(simulation_view.group_weights(sample.rubric), 1.0)
                | {"presentasi": 100.0})
     simulated = whatif.simulate(sample, weights, "median", "id")
-    comparison = simulation_view.compare(sample.result, simulated, "OPD", "id")
+    comparison = simulation_view.compare(sample.result, simulated.standings, "OPD", "id")
     change = comparison.frame[t("app.sim.col.change", "id")]
     assert comparison.moved > 0
     assert change.str.startswith("↑").any() and change.str.startswith("↓").any()
