@@ -1,12 +1,15 @@
 """The archive's commands: ``python -m scoring publish|history|import-results|seed-sample``.
 
-Every command takes ``--db URL`` (default: ``$JURI_DATABASE_URL``, else ``data/juri.db``).
+Every command takes ``--db URL`` (default: ``$JURI_DATABASE_URL``, else ``data/juri.db``),
+except ``seed-sample``, which loads the sample into the demo database only (default:
+``$JURI_DEMO_DATABASE_URL``, else ``data/demo.db``; a database with real data is refused).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,8 +21,8 @@ from scoring.problems import ProblemsError, error, format_problems
 from scoring.rubric import load_rubric
 from scoring.store import open_archive, standings_by_year
 from scoring.store.imports import import_past_results
-from scoring.workspace.publishing import publish_files
-from scoring.workspace.sample import seed_sample
+from scoring.workspace import demo, release
+from scoring.workspace.access import system
 
 COMMANDS = ("publish", "history", "import-results", "seed-sample")
 
@@ -52,15 +55,19 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     past.add_argument("--category", help="the category of every row, if the file has none")
     past.add_argument("--by", default="")
 
-    with_db(commands.add_parser("seed-sample",
-                                help="load the sample's three years into an empty archive"))
+    commands.add_parser("seed-sample", help="create the demo database with the sample's "
+                                             "three years").add_argument(
+        "--db", help="the demo database's URL (default: $JURI_DEMO_DATABASE_URL or "
+                     "sqlite:///data/demo.db)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "seed-sample":
+        return _seed(args)
     archive = open_archive(args.db)
     try:
-        return {"publish": _publish, "history": _history, "import-results": _import,
-                "seed-sample": _seed}[args.command](archive, args)
+        return {"publish": _publish, "history": _history,
+                "import-results": _import}[args.command](archive, args)
     finally:
         archive.close()
 
@@ -79,17 +86,27 @@ def read_files(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
 
 
 def _publish(archive, args: argparse.Namespace) -> int:
-    rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
+    """Exit 0 when published (or corrected), 1 when a file was rejected (kept, nothing
+    published) or the publication was refused (problems on stderr, e.g. a correction that
+    changes nothing)."""
+    load_rubric(args.rubric)  # a broken file's problems name it
+    entries = load_entries(args.entries)
     files = read_files(args.sheets)
-    # the same workflow as the app's Archive page: found or created, kept, then published
-    report = publish_files(archive, args.rubric.read_text(encoding="utf-8"), rubric, entries,
-                           files, args.by, args.reason, args.lang)
+    # the same workflow as the workspace's: found or created under its unique key, every file
+    # kept, then published from the recorded uploads (or corrected with a reason)
+    report = release.publish_files(archive, system(args.by), args.rubric.read_text("utf-8"),
+                                   entries.to_csv(), files,
+                                   reason=args.reason, lang=args.lang)
     for done in report.submissions:
         problems = [*done.problems, *done.receipt.problems]
         print(t("cli.upload", args.lang, file=done.filename, judge=done.receipt.judge,
                 status=t(f"cli.upload.{done.receipt.status}", args.lang)))
         if problems:
             print(format_problems(problems, args.lang))
+    if report.revision is None:
+        print(t("cli.publish_rejected", args.lang, rejected=report.rejected),
+              file=sys.stderr)
+        return 1
     print(t("cli.published", args.lang, id=report.competition_id, revision=report.revision))
     return 0
 
@@ -129,8 +146,11 @@ def _import(archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed(archive, args: argparse.Namespace) -> int:
-    print(t("cli.seeded" if seed_sample(archive) else "cli.seed_skipped", args.lang,
-            url=archive.url))
+def _seed(args: argparse.Namespace) -> int:
+    archive = demo.open_demo(args.db)
+    try:
+        print(t("cli.seeded", args.lang, url=archive.url))
+    finally:
+        archive.close()
     return 0
 

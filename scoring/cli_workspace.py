@@ -10,6 +10,8 @@ Commands (each with ``--db URL`` and ``--json`` for automation):
 - ``board COMPETITION [--xlsx FILE]``; ``list``.
 - ``publish --rubric FILE --entries FILE SHEET… [--reason R]`` — keep the sheets and publish
   (or correct, with a reason). Exits 1 when any file was rejected (nothing published then).
+- ``diff --competition ID --from A --to B`` — what changed between two revisions: places,
+  totals, judges' files (:func:`scoring.workspace.revisions.revision_diff`).
 
 The CLI runs with the server's rights: it acts as the ``system`` actor, and is logged so.
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from scoring.store import open_archive
 from scoring.store import people as stored_people
-from scoring.workspace import accounts, assignments, board, links, release
+from scoring.workspace import accounts, assignments, board, links, release, revisions
 from scoring.workspace.access import system
 
 COMMAND = "workspace"
@@ -61,6 +63,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     publish.add_argument("--entries", required=True, type=Path)
     publish.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
     publish.add_argument("--reason", default="")
+    diff = common(sub.add_parser("diff", help="what changed between two revisions"))
+    diff.add_argument("--competition", required=True, type=int)
+    diff.add_argument("--from", dest="old", required=True, type=int)
+    diff.add_argument("--to", dest="new", required=True, type=int)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,6 +102,12 @@ def run(args: argparse.Namespace) -> int:
                 args.xlsx.write_bytes(board.board_xlsx(found_board))
             out = {"judges": found_board.judges.to_dict("records"),
                    "entries": found_board.entries.to_dict("records")}
+        elif command == "diff":
+            found_diff = revisions.revision_diff(archive, actor, args.competition, args.old,
+                                                 args.new, lang)
+            out = found_diff.to_dict()
+            if not args.json:
+                print(found_diff.summary(lang))
         elif command == "list":
             out = archive.competitions().astype(object).where(
                 lambda f: f.notna(), None).to_dict("records")

@@ -271,12 +271,22 @@ def _v4_shared_workspace(conn: Connection) -> None:
         md.tables[name].create(conn)
 
 
+def _v5_settings(conn: Connection) -> None:
+    """The database's own settings (``demo``: this is the demo database)."""
+    md = MetaData()
+    Table("settings", md,
+          Column("name", String(100), primary_key=True),
+          Column("value", Text, nullable=False),
+          Column("updated_at", String(40), nullable=False)).create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "competitions, entries, uploads, scores, results", _v1_initial),
     Migration(2, "entry lineage; imported past years", _v2_lineage_and_imports),
     Migration(3, "judges told apart by their folded name", _v3_judge_keys),
     Migration(4, "shared workspace: organisers, judges, links, assignments, submissions, "
                  "audit log", _v4_shared_workspace),
+    Migration(5, "settings: the demo database's mark", _v5_settings),
 )
 
 

@@ -46,6 +46,11 @@ The shared workspace (migration 4):
 - ``audit_log``: append-only: who (``actor``, ``role``), ``action``, ``competition_id``,
   ``detail_json``, ``at``.
 
+The database's own settings (migration 5):
+- ``settings``: one ``value`` per ``name``. ``demo`` marks the demo database (written when it
+  is created empty; only a database so marked ever receives the bundled sample);
+  ``sample_seeded`` records that the sample is being (``seeding``) or was (``done``) loaded.
+
 Times are UTC ISO 8601 text (``2026-11-02T08:15:00.123456+00:00``): the same on both
 databases, sortable as text.
 """
@@ -262,4 +267,11 @@ audit_log = Table(
     Column("competition_id", Integer, nullable=True),
     Column("detail_json", Text, nullable=False),
     Index("ix_audit_log_competition", "competition_id"),
+)
+
+settings = Table(
+    "settings", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", TIME, nullable=False),
 )

@@ -33,9 +33,15 @@ from scoring.problems import ProblemsError, error
 from scoring.rubric import Rubric, parse_rubric
 from scoring.store import releases
 from scoring.store.archive import Archive, UploadReceipt
+from scoring.store.errors import StoreRefusedError
 from scoring.workspace.access import MANAGE, RELEASED, AccessRefusedError, Actor, require
 from scoring.workspace.audit import record
-from scoring.workspace.publishing import competition_inputs, competition_year, submit
+from scoring.workspace.publishing import (
+    Submission,
+    competition_inputs,
+    competition_year,
+    submit,
+)
 from scoring.workspace.times import local_time, moment
 
 RESULT_COLUMNS = ("category", "rank", "tied", "name", "total", "award")
@@ -57,12 +63,17 @@ class Released:
 @dataclass(frozen=True)
 class FilesPublished:
     """What :func:`publish_files` did: the competition, whether it was created, each file's
-    receipt, and the revision (None when nothing was published because files were rejected)."""
+    submission (its receipt and the readers' problems), and the revision (None when nothing
+    was published because files were rejected)."""
 
     competition_id: int
     created: bool
-    receipts: tuple[UploadReceipt, ...]
+    submissions: tuple[Submission, ...]
     revision: int | None
+
+    @property
+    def receipts(self) -> tuple[UploadReceipt, ...]:
+        return tuple(s.receipt for s in self.submissions)
 
     @property
     def rejected(self) -> int:
@@ -136,27 +147,38 @@ def publish_files(archive: Archive, actor: Actor, rubric_text: str, entries_csv:
                   files: Iterable[tuple[str, bytes]], *, reason: str = "", lang: str = "id",
                   now: dt.datetime | None = None) -> FilesPublished:
     """Create (or find) the competition, keep every file, then publish revision 1 — or, when
-    it is published already and ``reason`` is given, correct it. Nothing is published when a
-    file was rejected. For the CLI and for automation."""
+    it is published already and ``reason`` is given, correct it. For the CLI and automation.
+
+    Nothing is published when a file was rejected (``revision`` None). Refused before any file
+    is kept (:class:`StoreRefusedError`) when the actor has no name
+    (``store.publisher_required``) or the competition is published and there is no reason
+    (``store.already_published``); a correction that changes nothing is refused
+    (``access.release.no_change``) and leaves the revision as it was.
+    """
     require(actor, MANAGE)
+    if not clean_name(actor.name):
+        raise StoreRefusedError([error("store.publisher_required")])
     rubric, entries = read_inputs(rubric_text, entries_csv)
     competition_id, created = create_competition(archive, actor, rubric_text, entries_csv,
                                                  now=now)
-    done = submit(archive, competition_id, files, rubric, entries, actor.name)
-    receipts = tuple(s.receipt for s in done)
-    for receipt in receipts:
+    competition = archive.competition(competition_id)
+    if competition.is_published and not " ".join(reason.split()):
+        raise StoreRefusedError([error("store.already_published", title=competition.title,
+                                       revision=int(archive.revisions(competition_id)
+                                                     ["revision"].max()))])
+    done = tuple(submit(archive, competition_id, files, rubric, entries, actor.name))
+    for receipt in (s.receipt for s in done):
         archive.write(lambda conn, r=receipt: record(
             conn, actor, "upload", competition_id,
             {"judge": r.judge, "upload_id": r.upload_id, "status": r.status}, now=now))
-    if any(r.status == "rejected" for r in receipts):
-        return FilesPublished(competition_id, created, receipts, None)
-    competition = archive.competition(competition_id)
-    if competition.is_published and reason:
+    if any(s.receipt.status == "rejected" for s in done):
+        return FilesPublished(competition_id, created, done, None)
+    if competition.is_published:
         snapshot = correct(archive, actor, competition_id, reason, lang=lang, now=now)
     else:
         snapshot = publish(archive, actor, competition_id, confirm_title=competition.title,
                            confirm_year=competition.year, lang=lang, now=now)
-    return FilesPublished(competition_id, created, receipts, snapshot.revision)
+    return FilesPublished(competition_id, created, done, snapshot.revision)
 
 
 def released_results(archive: Archive, actor: Actor, competition_id: int,

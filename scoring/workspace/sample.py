@@ -1,4 +1,5 @@
-"""The bundled sample archive: three years of the sample competition, loaded on first start.
+"""The bundled sample archive: three years of the sample competition, loaded into the demo
+database only (:mod:`scoring.workspace.demo`; a database not marked as the demo is refused).
 
 SAMPLE DATA (see ``data/make_sample.py`` and ``data/make_history.py``): 2024 and 2025 are
 imported from the results files the organisers kept (with the archive agency's 2025 rename
@@ -13,11 +14,13 @@ import io
 from pathlib import Path
 
 from scoring.entries import load_entries
-from scoring.problems import ProblemsError
+from scoring.problems import ProblemsError, error
 from scoring.rubric import load_rubric
 from scoring.store.archive import Archive
+from scoring.store.errors import StoreRefusedError
 from scoring.store.imports import import_past_results
 from scoring.store.lineage import link_entries
+from scoring.store.settings import is_demo
 from scoring.workspace.publishing import publish_current, submit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +33,12 @@ SAMPLE_BY = "contoh (sample)"
 
 
 def seed_sample(archive: Archive) -> bool:
-    """Load the sample's three years into an empty archive; False (nothing done) when the
-    archive already holds competitions."""
+    """Load the sample's three years into an empty demo archive; False (nothing done) when
+    it already holds competitions. Refused (:class:`StoreRefusedError`, ``store.not_demo``)
+    for a database not marked as the demo (:func:`scoring.store.settings.mark_demo`): a real
+    archive never receives sample rows."""
+    if not is_demo(archive):
+        raise StoreRefusedError([error("store.not_demo", url=archive.url)])
     if len(archive.competitions()):
         return False
     rubric, entries = load_rubric(RUBRIC), load_entries(ENTRIES)

@@ -22,7 +22,7 @@ from .helpers import RUBRIC_FINGERPRINT, sheet_scores
 
 def test_a_new_database_is_built_by_every_migration_in_order(db_url):
     with open_archive(db_url) as archive:
-        assert schema_version(archive.engine) == 4
+        assert schema_version(archive.engine) == 5
         with archive.reading() as conn:
             rows = conn.execute(select(tables.schema_version.c.version,
                                        tables.schema_version.c.name)
@@ -33,6 +33,7 @@ def test_a_new_database_is_built_by_every_migration_in_order(db_url):
             (3, "judges told apart by their folded name"),
             (4, "shared workspace: organisers, judges, links, assignments, submissions, "
                 "audit log"),
+            (5, "settings: the demo database's mark"),
         ]
         assert migrate(archive.engine) == []  # opening again changes nothing
 

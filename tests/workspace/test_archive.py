@@ -12,6 +12,7 @@ from scoring.entries import load_entries
 from scoring.problems import ProblemsError
 from scoring.rubric import load_rubric
 from scoring.store import StoreRefusedError, import_past_results, open_archive
+from scoring.store.settings import mark_demo
 from scoring.workspace import archive as records
 from scoring.workspace.publishing import find_competition, publish_files
 from ui.views import archive as archive_view
@@ -24,19 +25,9 @@ ENTRIES = ROOT / "data" / "entries_pekalongan_sample.csv"
 SHEETS = sorted((ROOT / "data" / "samples" / "budaya_kerja_2026").glob("*.xlsx"))
 
 
-def test_open_for_app_seeds_an_empty_archive_once(db_url: str) -> None:
-    first = records.open_for_app(db_url)
-    try:
-        assert first.ok and first.seeded and not first.problem
-        assert len(first.archive.competitions()) == 3
-    finally:
-        first.archive.close()
-    again = records.open_for_app(db_url)
-    try:
-        assert again.ok and not again.seeded
-        assert len(again.archive.competitions()) == 3
-    finally:
-        again.archive.close()
+# An empty archive is no longer seeded by open_for_app: the sample goes only into the demo
+# database, loaded once (tests/workspace/test_demo.py, which also opens a fresh real database
+# the way the app does and finds no sample in it).
 
 
 @pytest.mark.parametrize("url", [
@@ -54,6 +45,7 @@ def test_an_archive_that_cannot_be_opened_is_reported_not_raised(url: str) -> No
 def test_history_rows_follow_the_rename(archive) -> None:
     from scoring.workspace.sample import seed_sample
 
+    mark_demo(archive)  # the sample goes only into a database marked as the demo
     seed_sample(archive)
     frame = records.history(archive, category="OPD")
     archive_agency = frame[frame["group_id"] == "opd-dinarpus"].set_index("year")
@@ -123,6 +115,7 @@ def test_views_over_an_open_archive(tmp_path) -> None:
     with open_archive(f"sqlite:///{tmp_path / 'a.db'}") as archive:
         from scoring.workspace.sample import seed_sample
 
+        mark_demo(archive)
         seed_sample(archive)
         labels = records.category_labels(archive, "en")
         assert set(labels) == {"OPD", "KEL"}

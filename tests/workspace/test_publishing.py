@@ -12,7 +12,8 @@ from scoring.entries import load_entries
 from scoring.problems import ProblemsError
 from scoring.rubric import load_rubric
 from scoring.sheets.template import fill_template, template_cells
-from scoring.store import most_improved, standings_by_year
+from scoring.store import most_improved, open_archive, standings_by_year
+from scoring.store.settings import mark_demo
 from scoring.workspace.publishing import current_result, publish_current, submit
 from scoring.workspace.sample import ENTRIES, RUBRIC, SHEETS, seed_sample
 
@@ -70,6 +71,10 @@ def test_a_refused_file_is_kept_and_blocks_nothing_else(archive, competition) ->
 
 
 def test_the_sample_archive_has_three_years_and_a_rename(archive) -> None:
+    with pytest.raises(ProblemsError) as refused:
+        seed_sample(archive)  # not marked as the demo: a real archive never gets the sample
+    assert [p.code for p in refused.value.problems] == ["store.not_demo"]
+    mark_demo(archive)
     assert seed_sample(archive) is True
     assert seed_sample(archive) is False  # only into an empty archive
     years = sorted(archive.competitions()["year"])
@@ -111,11 +116,29 @@ def test_cli_publish_then_correct_with_a_reason(db_url, tmp_path, capsys) -> Non
     assert out.count("— stored") == 5 and "published as revision 1" in out
     # a published result is corrected only with a reason; nothing is stored without one
     assert main([*command, "--by", "Panitia"]) == 1
-    assert "needs a reason" in capsys.readouterr().err
-    assert main([*command, "--by", "Panitia", "--reason", "Juri 2 memperbaiki nilai"]) == 0
+    assert "only be made as a correction with a reason" in capsys.readouterr().err
+    # the same five files again: recognised (not stored twice), and a correction identical
+    # to revision 1 is refused as no change
+    assert main([*command, "--by", "Panitia", "--reason", "Juri 2 memperbaiki nilai"]) == 1
+    assert "nothing changes" in capsys.readouterr().err
+    with open_archive(db_url) as archive:
+        assert len(archive.uploads(1)) == 5
+    # judge 2 corrects BKPSDM's marks to 0: that changes the result, so it is revision 2
+    path = sorted(SHEETS.glob("*.xlsx"))[1]
+    cells = {k: 0 for k in template_cells(path.read_bytes()) if k[0] == "opd-bkpsdm"}
+    fixed = tmp_path / path.name
+    fixed.write_bytes(fill_template(path.read_bytes(), cells))
+    assert main([*command[:-5], str(fixed), "--by", "Panitia", "--reason", "Juri 2"]) == 0
     out = capsys.readouterr().out
-    # the same five files are recognised, not counted twice; the correction is revision 2
-    assert out.count("not counted twice") == 5 and "published as revision 2" in out
+    assert "stored as a new version" in out and "published as revision 2" in out
+    # a file the readers refuse is kept, nothing is published, and the command exits 1
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"not a workbook")
+    assert main([*command[:-5], str(broken), "--by", "Panitia", "--reason", "lagi"]) == 1
+    out, err = capsys.readouterr()
+    assert "kept but not used" in out and "1 file(s) rejected" in err
+    with open_archive(db_url) as archive:
+        assert archive.revisions(1)["revision"].tolist() == [1, 2]
     # who publishes is recorded, so it must be given
     assert main(command) == 1
     assert "Fill in who publishes" in capsys.readouterr().err
