@@ -128,6 +128,15 @@ class Criterion(_Model):
     scale: Scale | None = None
     levels: tuple[Level, ...] = ()
     children: tuple[Criterion, ...] = ()
+    convert: dict[float, float] | None = None
+    """A conversion table, mark -> points: each judge's mark (in ``scale``) becomes these
+    points before the panel rule (a grade of execution −3…+3 into points)."""
+    convert_times: str | None = None
+    """An input id: the converted points are multiplied by the entry's value of it (a
+    conversion that depends on each element's base value)."""
+    only_if: str | None = None
+    """An input id: the criterion applies to an entry only when its value of that input is not
+    0 (an element the entry performed); a judge's missing mark elsewhere is not an error."""
 
     @field_validator("weight")
     @classmethod
@@ -148,7 +157,29 @@ class Criterion(_Model):
                         "rubric.level_outside_scale", "level outside scale",
                         {"min": level.min, "max": level.max,
                          "scale_min": self.scale.min, "scale_max": self.scale.max})
+        if self.convert is not None:
+            if self.scale is None:
+                raise PydanticCustomError("rubric.convert_on_group", "group", {})
+            count = round((self.scale.max - self.scale.min) / self.scale.step) + 1
+            grades = [self.scale.min + i * self.scale.step for i in range(min(count, 1001))]
+            absent = [g for g in grades if not any(abs(g - k) < 1e-9 for k in self.convert)]
+            if absent:
+                raise PydanticCustomError(
+                    "rubric.convert_missing_grade", "grades missing",
+                    {"grades": ", ".join(f"{g:g}" for g in absent[:10])})
         return self
+
+    def converted(self, marks: np.ndarray) -> np.ndarray:
+        """``marks`` through the conversion table (NaN stays NaN); unchanged without one."""
+        if self.convert is None:
+            return marks
+        keys = np.array(sorted(self.convert), dtype="float64")
+        points = np.array([self.convert[k] for k in sorted(self.convert)], dtype="float64")
+        where = np.clip(np.searchsorted(keys, marks), 0, len(keys) - 1)
+        below = np.clip(where - 1, 0, len(keys) - 1)
+        nearest = np.where(np.abs(keys[below] - marks) < np.abs(keys[where] - marks),
+                           below, where)
+        return np.where(np.isnan(marks), np.nan, points[nearest])
 
     @property
     def is_leaf(self) -> bool:
@@ -202,6 +233,62 @@ class TieBreak(_Model):
         return f"criterion:{self.criterion}" if self.criterion else str(self.rule)
 
 
+class InputScale(_Model):
+    """The range an entry input's values must lie in (ends included); no step."""
+
+    min: float
+    max: float
+
+    @model_validator(mode="after")
+    def _range(self) -> InputScale:
+        if self.min >= self.max:
+            raise PydanticCustomError(
+                "rubric.scale_range", "min must be less than max",
+                {"min": self.min, "max": self.max})
+        return self
+
+
+class Input(_Model):
+    """A value per entry that is not judged (a difficulty, a deduction, a bonus, an
+    eligibility yes/no), supplied in an inputs file (:mod:`scoring.inputs`) and used by name
+    in formulas. ``kind: yes_no`` takes yes/no (ya/tidak, 1/0) and counts as 1 or 0.
+    Without ``default`` every entry needs a value; with one, an entry without a value takes
+    it."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    kind: Literal["number", "yes_no"] = "number"
+    scale: InputScale | None = None
+    meaning: str | None = None
+    default: float | None = None
+
+    @model_validator(mode="after")
+    def _scale_fits_kind(self) -> Input:
+        if self.kind == "number" and self.scale is None:
+            raise PydanticCustomError("rubric.input_needs_scale", "needs a scale", {})
+        if self.kind == "yes_no" and self.scale is not None:
+            raise PydanticCustomError("rubric.input_yes_no_scale", "no scale", {})
+        bounds = self.bounds
+        if self.default is not None and not bounds[0] <= self.default <= bounds[1]:
+            raise PydanticCustomError(
+                "rubric.input_default_outside", "default outside scale",
+                {"default": self.default, "min": bounds[0], "max": bounds[1]})
+        return self
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The smallest and largest value allowed (0 and 1 for yes/no)."""
+        return (self.scale.min, self.scale.max) if self.scale else (0.0, 1.0)
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def label(self, lang: str = "id") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
 class CategoryOverrides(_Model):
     """What one category does differently from the rubric's defaults; each key left out keeps
     the default."""
@@ -210,6 +297,8 @@ class CategoryOverrides(_Model):
     """Node id -> the weight used in this category instead of the node's own."""
     panel: Panel | None = None
     tie_breaks: tuple[TieBreak, ...] | None = None
+    total: str | None = None
+    """A formula for this category's total instead of the rubric's ``total``."""
 
     @field_validator("weights")
     @classmethod
@@ -316,3 +405,67 @@ class Confidence(_Model):
     is flagged as too close to call (⅔: more than 1 chance in 3 that the order differs)."""
 
 
+
+
+class Shortlist(_Model):
+    """Who advances from a scored stage: the best ``best`` per category (those tied at the cut
+    advance too), or everyone whose stage total reaches ``min_total``."""
+
+    best: int | None = Field(default=None, ge=1)
+    min_total: float | None = None
+    per: Literal["category"] = "category"
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Shortlist:
+        if (self.best is None) == (self.min_total is None):
+            raise PydanticCustomError("rubric.shortlist_shape", "best or min_total", {})
+        return self
+
+
+class Stage(_Model):
+    """One stage of a competition in stages (see :mod:`scoring.stages`): a ``gate`` of yes/no
+    inputs (an entry with a "no" stops there, the input named as the reason), or a ``scored``
+    round of some of the criteria with its own panel rule and total formula, optionally
+    followed by a shortlist."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    kind: Literal["gate", "scored"] = "scored"
+    criteria: tuple[str, ...] = ()
+    """Node ids scored in this stage (every leaf below them)."""
+    inputs: tuple[str, ...] = ()
+    """A gate's yes/no input ids: every one must be yes to pass."""
+    panel: Panel | None = None
+    total: str | None = None
+    shortlist: Shortlist | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Stage:
+        if self.kind == "gate" and (not self.inputs or self.criteria or self.panel
+                                    or self.total or self.shortlist):
+            raise PydanticCustomError("rubric.stage_gate_shape", "gate", {})
+        if self.kind == "scored" and (not self.criteria or self.inputs):
+            raise PydanticCustomError("rubric.stage_scored_shape", "scored", {})
+        return self
+
+    def label(self, lang: str = "id") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+class Final(_Model):
+    """How the stages make the final result: ``weighted_sum`` of the scored stages' totals
+    (``weights`` are shares, divided by their sum; a stage left out weighs 0), ``cumulative``
+    (their plain sum) or ``last`` (the last scored stage's total alone)."""
+
+    combine: Literal["weighted_sum", "cumulative", "last"] = "last"
+    weights: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("weights")
+    @classmethod
+    def _positive_weights(cls, weights: dict[str, float]) -> dict[str, float]:
+        for weight in weights.values():
+            if not weight > 0:
+                raise PydanticCustomError(
+                    "rubric.weight_not_positive", "weight must be > 0", {"given": weight})
+        return weights

@@ -14,6 +14,11 @@ A *comment* is the text in an entry row's comment cell (templates that have the 
 with its file, sheet and cell in :attr:`WorkbookRead.comments` (:data:`COMMENT_COLUMNS`), never
 part of the score table; it is for the organisers and that entry's feedback report only.
 
+The file is read once with python-calamine (values only); the score cells of a sheet are
+checked over whole arrays (the scales' min, max and step as arrays over its columns) and the
+read scores become the table column-wise. openpyxl is loaded only when an empty-looking score
+cell is on a sheet whose XML has formulas or error values (calamine shows both as empty).
+
 Every non-empty score cell ends either as a row of the table or inside the ``cell`` of exactly
 one problem (a single cell, or a row range such as ``D12:H12`` for a row-level problem).
 """
@@ -21,16 +26,18 @@ one problem (a single cell, or a row range such as ``D12:H12`` for a row-level p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import python_calamine
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from scoring import table
 from scoring.entries import Entries
@@ -38,22 +45,30 @@ from scoring.i18n import parse_number, t
 from scoring.identity import clean_name, id_key, same_judge, same_name
 from scoring.problems import Problem, error, warning
 from scoring.rubric import Rubric
+from scoring.rubric.parts import fits_many
+from scoring.sheets.formats.common import DEFAULT_LIMITS, Limits, size_problems
+from scoring.sheets.formats.xlsx import _Count, scan_xlsx
 from scoring.sheets.template import (
+    MARKER,
     META_SHEET,
     ColumnLayout,
     RowLayout,
     SheetLayout,
     TemplateDamagedError,
     TemplateMeta,
-    read_meta,
+    meta_from_rows,
 )
+from scoring.sheets.template_rows import placed_rows
 
 COMMENT_COLUMNS = ("entry_id", "category", "judge_id", "comment", "source_file",
                    "source_sheet", "source_cell")
 
 
+_NO_COMMENTS = pd.DataFrame({c: pd.Series(dtype="string") for c in COMMENT_COLUMNS})
+
+
 def no_comments() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="string") for c in COMMENT_COLUMNS})
+    return _NO_COMMENTS.copy()
 
 
 @dataclass(frozen=True)
@@ -77,17 +92,56 @@ class WorkbookRead:
         return cls(table.empty(), problems)
 
 
-def read_template(wb: Workbook, *, data: bytes | None, file: str, rubric: Rubric,
-                  entries: Entries) -> WorkbookRead:
-    """Read a filled template opened with ``data_only=True``; ``data`` is its bytes (used to
-    tell a formula without a saved result from an empty cell; None skips that check)."""
+def read_template(data: bytes, *, file: str, rubric: Rubric, entries: Entries,
+                  limits: Limits = DEFAULT_LIMITS) -> WorkbookRead | None:
+    """Read the .xlsx ``data`` if it is a Juri template; None when it is not one (or cannot be
+    opened this way: over the limits, damaged), for the general reader to read or report."""
     try:
-        meta = read_meta(wb)
+        counts = scan_xlsx(data, limits)
+    except Exception:  # a damaged archive: the general reader says why
+        return None
+    if any(size_problems(file, part, count.rows, 0, count.cells, limits)
+           for part, count in counts.items()):
+        return None
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(BytesIO(data))
+    except Exception:  # any failure to open: the general reader says why
+        return None
+    try:
+        if META_SHEET not in book.sheet_names:
+            return None
+        meta_rows = [[_plain(v) for v in row] for row in _values(book, META_SHEET)]
+        if not (meta_rows and meta_rows[0] and meta_rows[0][0] == MARKER):
+            return None
+        fallback = _Fallback(data, counts)
+        try:
+            return _read_book(book, meta_rows, fallback, file=file, rubric=rubric,
+                              entries=entries)
+        finally:
+            fallback.close()
+    except python_calamine.CalamineError:
+        return None
+    finally:
+        book.close()
+
+
+def _values(book: Any, name: str) -> list[list[Any]]:
+    """A sheet's values from A1 as calamine gives them (``""`` for an empty cell)."""
+    return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _read_book(book: Any, meta_rows: list[list[Any]], fallback: _Fallback, *, file: str,
+               rubric: Rubric, entries: Entries) -> WorkbookRead:
+    try:
+        meta = meta_from_rows(meta_rows)
     except TemplateDamagedError as exc:
         return WorkbookRead.failed(error("template.damaged", file=file, sheet=META_SHEET,
                                          cell=exc.cell, detail=exc.detail))
     problems: list[Problem] = []
-    judge = _read_judge(wb, meta, file, problems)
+    names = set(book.sheet_names)
+    sheets = {name: _Sheet(name, _values(book, name)) for name in
+              {meta.judge_sheet, *(layout.title for layout in meta.sheets)} if name in names}
+    judge = _read_judge(sheets.get(meta.judge_sheet), meta, file, problems)
 
     fits = meta.rubric_id == rubric.id and all(
         _layout_fits(layout, rubric) for layout in meta.sheets)
@@ -106,24 +160,64 @@ def read_template(wb: Workbook, *, data: bytes | None, file: str, rubric: Rubric
                             meta.judge_cell)
 
     reader = _SheetReader(file=file, rubric=rubric, entries=entries, judge=judge,
-                          formulas=_Formulas(data))
+                          fallback=fallback)
     for layout in meta.sheets:
-        if layout.title not in wb.sheetnames:
+        if layout.title not in sheets:
             problems.append(error("template.sheet_missing", file=file, sheet=layout.title,
                                   sheet_name=layout.title))
             continue
-        reader.read(wb[layout.title], layout)
+        reader.read(sheets[layout.title], layout)
     problems.extend(reader.problems)
     comments = (pd.DataFrame(reader.comments, columns=list(COMMENT_COLUMNS)).astype("string")
                 if reader.comments else no_comments())
-    return WorkbookRead(table.make(reader.rows), tuple(problems), judge, meta.judge_sheet,
-                        meta.judge_cell, comments)
+    return WorkbookRead(reader.table(), tuple(problems), judge,
+                        meta.judge_sheet, meta.judge_cell, comments)
 
 
-def _read_judge(wb: Workbook, meta: TemplateMeta, file: str, problems: list[Problem]) -> str:
-    value = (wb[meta.judge_sheet][meta.judge_cell].value
-             if meta.judge_sheet in wb.sheetnames else None)
-    judge = clean_name(value)
+def _plain(value: object) -> object:
+    """A calamine value as openpyxl gives it: None for empty, a whole number as int, a date
+    as a datetime at midnight."""
+    if value == "" and isinstance(value, str):
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if type(value) is dt.date:
+        return dt.datetime.combine(value, dt.time())
+    return value
+
+
+@dataclass
+class _Sheet:
+    """One sheet's values from A1 (calamine's rows; row and column count from 1)."""
+
+    title: str
+    rows: list[list[Any]]
+
+    def raw(self, row: int, column: int) -> Any:
+        if 0 < row <= len(self.rows):
+            values = self.rows[row - 1]
+            if 0 < column <= len(values):
+                return values[column - 1]
+        return ""
+
+    def value(self, coordinate: str) -> object:
+        column, row = coordinate_from_string(coordinate)
+        return _plain(self.raw(row, column_index_from_string(column)))
+
+    def block(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The raw values at ``rows`` x ``columns`` (1-based), as an object array."""
+        width = max((len(r) for r in self.rows), default=0)
+        need = max(int(columns.max(initial=0)), width)
+        grid = np.full((len(self.rows) + 1, need + 1), "", dtype=object)
+        for number, values in enumerate(self.rows, start=1):
+            grid[number, 1:len(values) + 1] = values
+        inside = np.where(rows < len(grid), rows, 0)  # row 0 is all empty
+        return grid[np.ix_(inside, columns)]
+
+
+def _read_judge(sheet: _Sheet | None, meta: TemplateMeta, file: str,
+                problems: list[Problem]) -> str:
+    judge = clean_name(sheet.value(meta.judge_cell) if sheet is not None else None)
     where = {"file": file, "sheet": meta.judge_sheet, "cell": meta.judge_cell}
     if not judge:
         problems.append(error("judge.missing_name", **where))
@@ -154,27 +248,42 @@ def _layout_fits(layout: SheetLayout, rubric: Rubric) -> bool:
     return all(rubric.nodes[c.criterion_id].scale == c.scale for c in layout.columns)
 
 
-class _Formulas:
-    """The formulas of the workbook, loaded only if an empty-looking score cell needs a look:
-    with ``data_only=True`` a formula whose result was never saved (a file written by a
-    program that does not calculate) reads as empty, and must not be reported as missing."""
+class _Fallback:
+    """What calamine shows as an empty cell but may not be one: an error value (``#N/A``) or
+    a formula whose result was never saved (a file written by a program that does not
+    calculate; it must not be reported as missing). Looked up with openpyxl, loaded only when
+    an empty-looking score cell is on a sheet whose count has formulas or errors."""
 
-    def __init__(self, data: bytes | None) -> None:
+    def __init__(self, data: bytes, counts: dict[str, _Count]) -> None:
         self._data = data
-        self._wb: Workbook | None = None
+        self._counts = counts
+        self._books: dict[bool, Workbook] = {}
 
-    def formula(self, sheet: str, coordinate: str) -> str | None:
-        if self._data is None:
-            return None
-        if self._wb is None:
+    def _cell(self, sheet: str, coordinate: str, data_only: bool) -> Any:
+        if data_only not in self._books:
             with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # as when the workbook was first opened
-                self._wb = load_workbook(BytesIO(self._data), data_only=False)
-        cell = self._wb[sheet][coordinate]
+                warnings.simplefilter("ignore")  # features openpyxl drops: no cell values
+                self._books[data_only] = load_workbook(BytesIO(self._data),
+                                                       data_only=data_only)
+        return self._books[data_only][sheet][coordinate]
+
+    def look(self, sheet: str, coordinate: str) -> tuple[str, str] | None:
+        """``("error", "#N/A")``, ``("formula", "=A1+1")`` or None (the cell is empty)."""
+        count = self._counts.get(sheet)
+        if count is not None and not (count.errors or count.formulas):
+            return None
+        cell = self._cell(sheet, coordinate, True)
+        if cell.data_type == "e" and cell.value is not None:
+            return "error", str(cell.value)
+        cell = self._cell(sheet, coordinate, False)
         if cell.data_type != "f":
             return None
         value = cell.value
-        return value if isinstance(value, str) else str(getattr(value, "text", value))
+        return "formula", value if isinstance(value, str) else str(getattr(value, "text", value))
+
+    def close(self) -> None:
+        for wb in self._books.values():
+            wb.close()
 
 
 def _blank(value: object) -> bool:
@@ -204,9 +313,25 @@ def _as_number(value: object) -> float | None:
         number = parsed
     else:
         return None
+    return _excel(number)
+
+
+def _excel(number: float) -> float:
     # Excel keeps 15 significant digits; a formula such as =0.1*3*100 gives
     # 30.000000000000004, which is 30 to Excel and to the judge.
     return float(f"{number:.15g}")
+
+
+def _excel_many(numbers: np.ndarray) -> np.ndarray:
+    """:func:`_excel` of each number: a number of at most 6 decimals below 1e8 already has
+    at most 14 significant digits (it is the double nearest to k / 10**6), so only the others
+    are rounded one by one."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        plain = (np.abs(numbers) < 1e8) & (np.rint(numbers * 1e6) / 1e6 == numbers)
+    out = numbers.copy()
+    for i in np.flatnonzero(~plain & np.isfinite(numbers)):
+        out[i] = _excel(float(numbers[i]))
+    return out
 
 
 def _both(value: float) -> dict[str, str]:
@@ -215,11 +340,60 @@ def _both(value: float) -> dict[str, str]:
     return {"id": english.replace(".", ","), "en": english}
 
 
-def _span(cells: list[Cell]) -> str:
+def _span(cells: list[str]) -> str:
     """``D12`` for one cell, ``D12:H12`` for several in a row."""
-    if len(cells) == 1:
-        return cells[0].coordinate
-    return f"{cells[0].coordinate}:{cells[-1].coordinate}"
+    return cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _same_name(found: object, expected: str) -> bool:
+    """:func:`scoring.identity.same_name`, remembered: the same names recur in every file."""
+    return same_name(found, expected)
+
+
+_OK, _BLANK, _TEXT, _OUT, _OFF = range(5)
+"""A score cell's state: a score, empty-looking, not a number, out of range, off step."""
+
+
+@dataclass
+class _Cells:
+    """The score cells of a sheet's read rows, checked over whole arrays (rows x columns)."""
+
+    raw: np.ndarray
+    numbers: np.ndarray
+    state: np.ndarray
+
+
+def _check(block: np.ndarray, columns: tuple[ColumnLayout, ...]) -> _Cells:
+    """Each cell's number and state; the scales' min, max and step as arrays over columns."""
+    flat = block.ravel()
+    is_float = np.fromiter((type(v) is float for v in flat), dtype=bool, count=len(flat))
+    numbers = np.full(len(flat), np.nan)
+    numbers[is_float] = flat[is_float].astype("float64")
+    state = np.full(len(flat), _OK, dtype=np.int8)
+    for i in np.flatnonzero(~is_float):
+        value = _plain(flat[i])
+        if _blank(value):
+            state[i] = _BLANK
+            continue
+        number = _as_number(value)
+        if number is None:
+            state[i] = _TEXT
+        else:
+            numbers[i] = number
+    numbers = _excel_many(numbers)
+    width = len(columns)
+    low = np.tile(np.array([c.scale.min for c in columns], dtype="float64"), len(flat) // width)
+    high = np.tile(np.array([c.scale.max for c in columns], dtype="float64"), len(flat) // width)
+    step = np.tile(np.array([c.scale.step for c in columns], dtype="float64"),
+                   len(flat) // width)
+    scored = state == _OK
+    out = scored & ~((low <= numbers) & (numbers <= high))
+    off = scored & ~out & ~fits_many(numbers - low, step)
+    state[out] = _OUT
+    state[off] = _OFF
+    shape = block.shape
+    return _Cells(block, numbers.reshape(shape), state.reshape(shape))
 
 
 @dataclass
@@ -228,129 +402,187 @@ class _SheetReader:
     rubric: Rubric
     entries: Entries
     judge: str
-    formulas: _Formulas
+    fallback: _Fallback
 
     def __post_init__(self) -> None:
-        self.rows: list[dict[str, Any]] = []
+        self.tables: list[dict[str, np.ndarray]] = []
+        """Each sheet's read scores, column by column."""
         self.comments: list[dict[str, str]] = []
         self.problems: list[Problem] = []
         self.missing: Callable[..., Problem] = (
             error if self.rubric.missing_scores == "error" else warning)
 
-    def read(self, ws: Worksheet, layout: SheetLayout) -> None:
-        where = {"file": self.file, "sheet": ws.title}
+    def read(self, sheet: _Sheet, layout: SheetLayout) -> None:
+        where = {"file": self.file, "sheet": sheet.title}
         for col in layout.columns:
-            head = ws[f"{col.column}{layout.header_row}"]
-            if clean_name(head.value) != clean_name(col.header):
+            coordinate = f"{col.column}{layout.header_row}"
+            found = clean_name(sheet.value(coordinate))
+            if found != clean_name(col.header):
                 self.problems.append(error("template.header_edited", **where,
-                                           cell=head.coordinate, found=clean_name(head.value),
+                                           cell=coordinate, found=found,
                                            expected=col.header))
-        for row in layout.rows:
-            self._read_entry_row(ws, layout, row)
-        # Only rows that hold cells: a stray mark far below must not make us walk (and create)
-        # a million empty rows. openpyxl keeps a worksheet's cells in ``_cells``, keyed by
-        # (row, column); it has no public way to list them without creating the gaps.
+        id_column = column_index_from_string(layout.id_column)
+        placed, missing = placed_rows(
+            lambda number: id_key(_plain(sheet.raw(number, id_column))), layout)
+        rows = [replace(row, row=placed[row.entry_id]) for row in layout.rows
+                if row.entry_id not in missing]
         last = layout.last_data_row
-        below = sorted({r for r, _ in ws._cells if r > last})
-        for number in below:
-            self._read_added_row(ws, layout, number)
+        used = set(placed.values())
+        below = [r for r in range(last + 1, len(sheet.rows) + 1) if r not in used]
+        columns = np.array([column_index_from_string(c.column) for c in layout.columns])
+        numbers = np.array([r.row for r in rows] + below, dtype=np.int64)
+        cells = _check(sheet.block(numbers, columns), layout.columns)
+        letters = [c.column for c in layout.columns]
+        keep = np.zeros(cells.state.shape, dtype=bool)
+        at = 0
+        for row in layout.rows:
+            if row.entry_id in missing:
+                entry = self.entries.by_id.get(row.entry_id)
+                self.problems.append(self.missing(
+                    "entry.row_missing", **where, cell=f"{layout.id_column}{row.row}",
+                    entry=row.entry_id, name=entry.name if entry else row.name))
+                continue
+            keep[at] = self._entry_row(sheet, layout, rows[at], cells, at, letters)
+            at += 1
+        for offset, number in enumerate(below, start=len(rows)):
+            filled = self._filled(sheet.title, cells.state[offset],
+                                  [f"{letter}{number}" for letter in letters])
+            if filled:
+                label = (clean_name(sheet.value(f"{layout.id_column}{number}"))
+                         or clean_name(sheet.value(f"{layout.name_column}{number}"))
+                         or f"#{number}")
+                self.problems.append(error("entry.unknown", **where, cell=_span(filled),
+                                           entry=label, category=layout.category))
+        self._table(sheet.title, layout, rows, numbers, letters, cells, keep)
 
-    def _score_cells(self, ws: Worksheet, layout: SheetLayout, row: int
-                     ) -> list[tuple[ColumnLayout, Cell]]:
-        return [(col, ws[f"{col.column}{row}"]) for col in layout.columns]
+    def _filled(self, title: str, state: np.ndarray, coordinates: list[str]) -> list[str]:
+        """The cells of a row that hold anything (an error value or a formula too)."""
+        return [coordinates[j] for j in range(len(state)) if state[j] != _BLANK
+                or self.fallback.look(title, coordinates[j]) is not None]
 
-    def _read_entry_row(self, ws: Worksheet, layout: SheetLayout, row: RowLayout) -> None:
-        where = {"file": self.file, "sheet": ws.title}
-        cells = self._score_cells(ws, layout, row.row)
-        filled = [cell for _, cell in cells if not _blank(cell.value)]
+    def _table(self, title: str, layout: SheetLayout, rows: list[RowLayout],
+               numbers: np.ndarray, letters: list[str], cells: _Cells, keep: np.ndarray
+               ) -> None:
+        """The read scores, column-wise: row-major, as the cells are in the sheet."""
+        ri, ci = np.nonzero(keep)
+        if not len(ri):
+            return
+        ids = np.array([r.entry_id for r in rows] + [""] * (len(numbers) - len(rows)),
+                       dtype=object)
+        criteria = np.array([c.criterion_id for c in layout.columns], dtype=object)
+        row_text = numbers.astype(str).astype(object)
+        self.tables.append({
+            "entry_id": ids[ri], "category": np.full(len(ri), layout.category, dtype=object),
+            "criterion_id": criteria[ci], "score": cells.numbers[ri, ci],
+            "source_sheet": np.full(len(ri), title, dtype=object),
+            "source_cell": np.array(letters, dtype=object)[ci] + row_text[ri]})
+
+    def table(self) -> pd.DataFrame:
+        """The scores of every sheet read, as one score table."""
+        if not self.tables:
+            return table.empty()
+        columns = {name: np.concatenate([part[name] for part in self.tables])
+                   for name in self.tables[0]}
+        size = len(columns["score"])
+        return table.make(pd.DataFrame({
+            **columns, "judge_id": np.full(size, self.judge, dtype=object),
+            "source_file": np.full(size, self.file, dtype=object)}))
+
+    def _entry_row(self, sheet: _Sheet, layout: SheetLayout, row: RowLayout, cells: _Cells,
+                   at: int, letters: list[str]) -> np.ndarray:
+        """The problems of one entry row; which of its cells are read scores."""
+        where = {"file": self.file, "sheet": sheet.title}
+        state = cells.state[at]
+        none = np.zeros(len(state), dtype=bool)
+        coordinates = [f"{letter}{row.row}" for letter in letters]
         entry = self.entries.by_id.get(row.entry_id)
         if entry is None or entry.category != layout.category:
             # Written for an entry no longer in the list (or moved to another category): its
             # scores cannot be attributed. Without scores there is nothing to report.
+            filled = self._filled(sheet.title, state, coordinates)
             if filled:
                 self.problems.append(error("entry.unknown", **where, cell=_span(filled),
                                            entry=row.entry_id, category=layout.category))
-            return
+            return none
 
-        id_cell = ws[f"{layout.id_column}{row.row}"]
-        name_cell = ws[f"{layout.name_column}{row.row}"]
-        if id_key(id_cell.value) != id_key(row.entry_id):
-            self.problems.append(error("entry.row_edited", **where, cell=id_cell.coordinate,
-                                       found=clean_name(id_cell.value), expected=row.entry_id,
-                                       entry=row.entry_id))
-        elif not same_name(name_cell.value, row.name):
-            self.problems.append(error("entry.row_edited", **where, cell=name_cell.coordinate,
-                                       found=clean_name(name_cell.value), expected=row.name,
-                                       entry=row.entry_id))
+        id_cell = f"{layout.id_column}{row.row}"
+        name_cell = f"{layout.name_column}{row.row}"
+        if id_key(sheet.value(id_cell)) != id_key(row.entry_id):
+            self.problems.append(error("entry.row_edited", **where, cell=id_cell,
+                                       found=clean_name(sheet.value(id_cell)),
+                                       expected=row.entry_id, entry=row.entry_id))
+        elif not _same_name(sheet.value(name_cell), row.name):
+            self.problems.append(error("entry.row_edited", **where, cell=name_cell,
+                                       found=clean_name(sheet.value(name_cell)),
+                                       expected=row.name, entry=row.entry_id))
         # An edited row is still read (the error blocks the result) so that each score stays
         # visible with its cell while the organisers sort it out.
         if layout.comment_column:
-            note = ws[f"{layout.comment_column}{row.row}"]
-            if not _blank(note.value):
+            note = f"{layout.comment_column}{row.row}"
+            value = sheet.value(note)
+            if not _blank(value):
                 self.comments.append({
                     "entry_id": row.entry_id, "category": layout.category,
-                    "judge_id": self.judge, "comment": str(note.value).strip(),
-                    "source_file": self.file, "source_sheet": ws.title,
-                    "source_cell": note.coordinate})
+                    "judge_id": self.judge, "comment": str(value).strip(),
+                    "source_file": self.file, "source_sheet": sheet.title,
+                    "source_cell": note})
+        if not (state != _OK).any():
+            return state == _OK
+        return self._row_problems(sheet.title, layout, row, entry.name, cells, at,
+                                  coordinates)
 
-        blanks: list[tuple[ColumnLayout, Cell]] = []
+    def _row_problems(self, title: str, layout: SheetLayout, row: RowLayout, name: str,
+                      cells: _Cells, at: int, coordinates: list[str]) -> np.ndarray:
+        where = {"file": self.file, "sheet": title}
+        state = cells.state[at]
+        blanks: list[int] = []
         formulas = 0
-        for col, cell in cells:
+        for j, col in enumerate(layout.columns):
+            if state[j] == _OK:
+                continue
             leaf = self.rubric.nodes[col.criterion_id]
             about = {"entry": row.entry_id, "criterion": leaf.id,
                      "criterion_name": leaf.name, "criterion_name_en": leaf.label("en")}
-            here = {**where, "cell": cell.coordinate}
-            if _blank(cell.value):
-                formula = self.formulas.formula(ws.title, cell.coordinate)
-                if formula is not None:
+            here = {**where, "cell": coordinates[j]}
+            value = _plain(cells.raw[at, j])
+            if state[j] == _BLANK:
+                found = self.fallback.look(title, coordinates[j])
+                if found is None:
+                    blanks.append(j)
+                elif found[0] == "formula":
                     formulas += 1
                     self.problems.append(error("score.formula_no_value", **here, **about,
-                                               formula=formula))
+                                               formula=found[1]))
                 else:
-                    blanks.append((col, cell))
+                    self.problems.append(error("score.not_a_number", **here, **about,
+                                               value=found[1]))
                 continue
-            number = _as_number(cell.value)
-            if number is None:
+            if state[j] == _TEXT:
                 self.problems.append(error("score.not_a_number", **here, **about,
-                                           value=_shown(cell.value)))
+                                           value=_shown(value)))
                 continue
+            number = float(cells.numbers[at, j])
             scale = col.scale
-            value, low, high, step = (_both(number), _both(scale.min), _both(scale.max),
+            shown, low, high, step = (_both(number), _both(scale.min), _both(scale.max),
                                       _both(scale.step))
-            numbers = {"score": number, "value_id": value["id"], "value_en": value["en"],
+            numbers = {"score": number, "value_id": shown["id"], "value_en": shown["en"],
                        "min_id": low["id"], "min_en": low["en"]}
-            if not scale.contains(number):
+            if state[j] == _OUT:
                 self.problems.append(error("score.out_of_range", **here, **about, **numbers,
                                            max_id=high["id"], max_en=high["en"]))
-            elif not scale.on_step(number):
+            else:
                 self.problems.append(error("score.off_step", **here, **about, **numbers,
                                            step_id=step["id"], step_en=step["en"]))
-            else:
-                self.rows.append({
-                    "entry_id": row.entry_id, "category": layout.category,
-                    "judge_id": self.judge, "criterion_id": leaf.id, "score": number,
-                    "source_file": self.file, "source_sheet": ws.title,
-                    "source_cell": cell.coordinate})
-
-        if blanks and len(blanks) == len(cells) and not formulas:
+        if blanks and len(blanks) == len(layout.columns) and not formulas:
             # One problem for an entry the judge left out entirely, not one per criterion.
             self.problems.append(self.missing(
-                "entry.not_scored", **where, cell=_span([c for _, c in cells]),
-                entry=row.entry_id, name=entry.name))
-            return
-        for col, cell in blanks:
-            leaf = self.rubric.nodes[col.criterion_id]
-            self.problems.append(self.missing(
-                "score.missing", **where, cell=cell.coordinate, entry=row.entry_id,
-                criterion=leaf.id, criterion_name=leaf.name,
-                criterion_name_en=leaf.label("en")))
-
-    def _read_added_row(self, ws: Worksheet, layout: SheetLayout, number: int) -> None:
-        filled = [cell for _, cell in self._score_cells(ws, layout, number)
-                  if not _blank(cell.value)]
-        if not filled:
-            return
-        label = (clean_name(ws[f"{layout.id_column}{number}"].value)
-                 or clean_name(ws[f"{layout.name_column}{number}"].value) or f"#{number}")
-        self.problems.append(error("entry.unknown", file=self.file, sheet=ws.title,
-                                   cell=_span(filled), entry=label, category=layout.category))
+                "entry.not_scored", **where, cell=_span(coordinates), entry=row.entry_id,
+                name=name))
+        else:
+            for j in blanks:
+                leaf = self.rubric.nodes[layout.columns[j].criterion_id]
+                self.problems.append(self.missing(
+                    "score.missing", **where, cell=coordinates[j], entry=row.entry_id,
+                    criterion=leaf.id, criterion_name=leaf.name,
+                    criterion_name_en=leaf.label("en")))
+        return state == _OK

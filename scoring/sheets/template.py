@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from io import BytesIO
@@ -471,8 +471,14 @@ def is_template(wb: Workbook) -> bool:
 
 def read_meta(wb: Workbook) -> TemplateMeta:
     """The metadata of a template; raises :class:`TemplateDamagedError` if it is malformed."""
-    ws = wb[META_SHEET]
-    version = ws["B1"].value
+    return meta_from_rows(list(wb[META_SHEET].iter_rows(values_only=True)))
+
+
+def meta_from_rows(records: Sequence[Sequence[object]]) -> TemplateMeta:
+    """:func:`read_meta` from the metadata sheet's values, row 1 first (an empty cell is None
+    or ``""``); raises :class:`TemplateDamagedError` if they are malformed."""
+    first = records[0] if records else ()
+    version = first[1] if len(first) > 1 else None
     if version != FORMAT_VERSION:
         raise TemplateDamagedError(f"format version {version!r}, expected {FORMAT_VERSION}",
                                    "B1")
@@ -482,9 +488,9 @@ def read_meta(wb: Workbook) -> TemplateMeta:
     columns: dict[str, list[ColumnLayout]] = {}
     rows: dict[str, list[RowLayout]] = {}
     comments: dict[str, str] = {}
-    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    for number, values in enumerate(records[1:], start=2):
         kind = values[0] if values else None
-        if kind is None:
+        if kind is None or kind == "":
             continue
         try:
             if kind == "rubric":

@@ -155,7 +155,7 @@ def _save_formula_result(data: bytes, sheet: str, cell: str, value: str) -> byte
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == part:
-                text, n = re.subn(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>',
+                text, n = re.subn(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)',
                                   rf"\g<1><v>{value}</v>", content.decode())
                 assert n == 1
                 content = text.encode()

@@ -3,9 +3,9 @@
 Words used here (see :mod:`.book` for *grid* and *book*):
 
 - *sheet part*: a worksheet's XML inside the ZIP archive (``xl/worksheets/sheet1.xml``).
-- *count*: the rows, cells and formulas of a sheet part, counted from the stream of its XML
-  without building anything (:func:`scan_xlsx`), so that a sheet over the limits is refused
-  before openpyxl builds it.
+- *count*: the rows, cells, formulas and error cells of a sheet part, counted from the stream
+  of its XML without building anything (:func:`scan_xlsx`), so that a sheet over the limits
+  is refused before openpyxl builds it.
 - *cached value*: the result of a formula as the file saved it (openpyxl's ``data_only``); a
   formula without one becomes a :class:`~.book.NoValue`.
 """
@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+import numpy as np
 from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.escape import unescape
 
-from scoring.problems import Problem
+from scoring.problems import Problem, error
 from scoring.sheets.formats.book import Book, CellError, Grid, NoValue
 from scoring.sheets.formats.common import (
     DEFAULT_LIMITS,
@@ -34,6 +35,7 @@ from scoring.sheets.formats.common import (
     size_problems,
 )
 from scoring.sheets.formats.members import iter_member
+from scoring.sheets.formats.strings import SHARED_STRINGS, SharedText, shared_string_lengths
 from scoring.sheets.formats.zipped import workbook_sheets
 
 _TAG_ENDS = (b" ", b">", b"/", b"\t", b"\r", b"\n")
@@ -52,11 +54,32 @@ def _tags(text: bytes, tag: bytes, prefixed: re.Pattern[bytes]) -> int:
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 
 
+_ERRORS = (b't="e"', b"t='e'")
+"""An error cell's type attribute (``<c r="B2" t="e">``)."""
+
+
 @dataclass
 class _Count:
     rows: int = 0
     cells: int = 0
     formulas: int = 0
+    errors: int = 0
+    """Cells whose saved value is an error (``#DIV/0!``): calamine reads them as empty."""
+    text: int = 0
+    """The text volume of its shared-string cells (:mod:`.strings`); counting stops once
+    it is over the limit."""
+    not_finite: list[str] = field(default_factory=list)
+    """Cells (``B7``) whose number is NaN or infinite: no spreadsheet program writes them,
+    and openpyxl refuses the whole file over one; the reader names them instead."""
+
+
+_NOT_FINITE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Za-z]{1,3}\d{1,7})"[^>]*>\s*<(?:\w+:)?v>\s*[+-]?'
+    rb"(?:nan|inf(?:inity)?)\s*</(?:\w+:)?v>", re.IGNORECASE)
+_NOT_FINITE_TAIL = 400
+"""Bytes kept across chunks when looking for such a cell (one ``<c>`` element's length)."""
+_NOT_FINITE_SHOWN = 20
+"""Such cells named per sheet at most."""
 
 
 def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]:
@@ -73,20 +96,54 @@ def scan_xlsx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, _Count]
     except (MemberError, ParseError, DefusedXmlException, ValueError):
         names = {}
     keep = 16  # longest tag prefix looked for, kept across chunk boundaries
+    shared = [info for info in infos if SHARED_STRINGS.fullmatch(info.filename)]
+    lengths = (shared_string_lengths(data, shared[0], limits) if shared
+               else np.zeros(0, dtype=np.int64))
     for info in parts:
         count = _Count()
+        text = SharedText(lengths)
         tail = b""
+        long_tail = b""
         for chunk in iter_member(data, info, limits.max_uncompressed_bytes):
             window = tail + chunk
+            wide = long_tail + chunk
+            lowered = wide.lower()
+            if (b"nan" in lowered or b"inf" in lowered) and \
+                    len(count.not_finite) < _NOT_FINITE_SHOWN:
+                for match in _NOT_FINITE.finditer(wide):
+                    cell = match.group(1).decode().upper()
+                    if cell not in count.not_finite:
+                        count.not_finite.append(cell)
+            long_tail = wide[-_NOT_FINITE_TAIL:]
+            count.text = text.add(chunk)
+            if count.text > limits.max_text_chars:
+                break  # refused: the rest need not be read
             # a match is counted in the window where it ends past the kept tail: those in
             # the window less those wholly inside the tail (tags cannot overlap)
             for tag, prefixed, name in _TAGS:
                 found = _tags(window, tag, prefixed) - _tags(tail, tag, prefixed)
                 setattr(count, name, getattr(count, name) + found)
+            count.errors += sum(window.count(e) - tail.count(e) for e in _ERRORS)
             tail = window[-keep:]
         counts[names.get(info.filename, info.filename)] = count
     return counts
 
+
+
+def text_problems(counts: dict[str, _Count], filename: str, limits: Limits
+                  ) -> list[Problem]:
+    """One error per sheet whose text volume is over the limit (see :mod:`.strings`)."""
+    return [error("layout.text_too_large", file=filename, sheet=sheet,
+                  count=f"{count.text:,}".replace(",", "."),
+                  limit=f"{limits.max_text_chars:,}".replace(",", "."))
+            for sheet, count in counts.items() if count.text > limits.max_text_chars]
+
+
+def not_finite_problems(counts: dict[str, _Count], filename: str) -> list[Problem]:
+    """One error per sheet naming its NaN or infinite number cells (see :class:`_Count`)."""
+    return [error("cell.not_finite", file=filename, sheet=sheet,
+                  cell=count.not_finite[0], cells=", ".join(count.not_finite))
+            for sheet, count in counts.items() if count.not_finite]
 
 
 def load_xlsx(data: bytes, filename: str, limits: Limits, workbook: Workbook | None
@@ -97,6 +154,7 @@ def load_xlsx(data: bytes, filename: str, limits: Limits, workbook: Workbook | N
         return None, [exc.problem(filename)]
     problems = [p for part, count in counts.items()
                 for p in size_problems(filename, part, count.rows, 0, count.cells, limits)]
+    problems += text_problems(counts, filename, limits) + not_finite_problems(counts, filename)
     if problems:
         return None, problems
     opened = workbook
