@@ -21,10 +21,22 @@ among entries given a place with probability p (binned), how often that is their
 for the plain judge bootstrap and for the calibrated one (:mod:`scoring.confidence`), and how
 often the true rank lies inside the 90 % rank interval.
 
+The *too-close flag* is checked on its own (``--flags``): competitions of 60 entries, each
+scored by 3 of 9 judges, the judges drawn at random (``random``) or in blocks of strict and
+lenient panels (``split``), ranked by the raw mean and by the severity model. Over the
+awarded places (1–3) it compares today's flag (the own-place probability below 0.8) with the
+new one (the probability of truly belonging among the awarded below ⅔): how often each flag
+fires on places that are right and on places that are wrong, the difference of the two (the
+flag's separation, Youden's J: 0 tells nothing, 1 is perfect), the area under the ROC curve
+of the probability behind it (how well it separates right from wrong), and its calibration
+error (expected calibration error, 5 equal-width bins, over the awarded places).
+
 Run: ``python -m bench.simulate`` (default: every scenario, under 3 minutes on 2 cores),
-``--quick`` (fewer repetitions), ``--speed`` (timing of 2,000 resamples of a 5,000-entry,
-7-judge competition against naive loops in the same process), ``--markdown`` (tables for
-docs/FAIRNESS.md). Fixed seeds: the same command prints the same numbers.
+``--quick`` (fewer repetitions), ``--flags`` (the flag table only), ``--speed`` (timing of
+2,000 resamples of a 5,000-entry, 7-judge competition against naive loops in the same
+process), ``--markdown`` (tables as Markdown), ``--write-doc`` (every table written into
+docs/FAIRNESS.md between its ``<!-- simulate:NAME -->`` markers). Fixed seeds: the same
+command prints the same numbers.
 """
 
 from __future__ import annotations
@@ -42,7 +54,7 @@ import pandas as pd
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scoring.confidence import panel_statistic, rank_confidence
+from scoring.confidence import TOO_CLOSE_BELOW, panel_statistic, rank_confidence
 from scoring.normalise import normalise
 from scoring.rubric import Panel
 
@@ -211,7 +223,8 @@ def evaluate(s: Scenario, seed: int, n_resamples: int) -> tuple[pd.DataFrame, pd
             if s.calibrate and method in CALIBRATED:
                 for how in ("bootstrap", "calibrated"):
                     conf, _ = rank_confidence(used, CALIBRATED[method], places=PLACES,
-                                              n_resamples=n_resamples, seed=seed + rep,
+                                              n_resamples=n_resamples, precision=None,
+                                              seed=seed + rep,
                                               method=how)  # type: ignore[arg-type]
                     conf = conf.set_index("entry_id")
                     truly = true_rank.reindex(conf.index)
@@ -254,6 +267,78 @@ def summarise_calibration(cal: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     order = [f"{how} {what}" for how in ("bootstrap", "calibrated")
              for what in ("predicted", "observed", "coverage")]
     return binned, per.loc[:, order]
+
+
+# ---------------------------------------------------------------------------------------------
+# The too-close flag
+
+FLAG_DESIGNS = {
+    "random": Scenario("random", "60 entries, 3 of 9 judges at random", 60, 9, per_entry=3,
+                       design="random", reps=150),
+    "split": Scenario("split", "60 entries, 3 of 9 judges in strict and lenient blocks", 60,
+                      9, per_entry=3, design="blocks", offsets_sorted=True, reps=150),
+}
+OLD_FLAG_BELOW = 0.8
+"""Today's flag: the own-place probability below 0.8 (the rubric's old default)."""
+
+
+def calibration_error(p: np.ndarray, hit: np.ndarray, bins: int = 5) -> float:
+    """Expected calibration error: Σ over equal-width bins of (share of the cases in the
+    bin) × |mean predicted − share that came true|."""
+    which = np.minimum((np.asarray(p) * bins).astype(int), bins - 1)
+    hit = np.asarray(hit, dtype=float)
+    return float(sum(abs(p[which == b].mean() - hit[which == b].mean()) * (which == b).sum()
+                     for b in range(bins) if (which == b).any()) / len(p))
+
+
+def auc(p: np.ndarray, hit: np.ndarray) -> float:
+    """Area under the ROC curve: the chance that a right place gets a higher probability
+    than a wrong one (ties count half)."""
+    hit = np.asarray(hit, dtype=bool)
+    right, wrong = np.asarray(p)[hit], np.asarray(p)[~hit]
+    if not len(right) or not len(wrong):
+        return float("nan")
+    above = (right[:, None] > wrong[None, :]).mean()
+    return float(above + 0.5 * (right[:, None] == wrong[None, :]).mean())
+
+
+def flag_study(seed: int, n_resamples: int, quick: bool = False) -> pd.DataFrame:
+    """Per design and method, today's flag beside the new one over the awarded places."""
+    rows = []
+    for design, s in FLAG_DESIGNS.items():
+        reps = max(10, s.reps // 4) if quick else s.reps
+        for method in ("mean", "severity"):
+            rng = np.random.default_rng(seed + zlib.crc32(f"{design}/{method}".encode()))
+            found = []
+            for rep in range(reps):
+                frame, truth = simulate(s, rng)
+                _, used = run_method(frame, method)
+                conf, _ = rank_confidence(used, Panel(), places=PLACES, seed=rep,
+                                          n_resamples=n_resamples, precision=None)
+                conf = conf.set_index("entry_id")
+                awarded = conf[conf["rank"] <= PLACES]
+                true_rank = _ranks(truth).reindex(awarded.index)
+                found.append(pd.DataFrame({
+                    "p_own": awarded["p_own_place"], "p_band": awarded["p_awarded"],
+                    "right_place": true_rank == awarded["rank"],
+                    "right_band": true_rank <= PLACES}))
+            got = pd.concat(found, ignore_index=True)
+            for flag, p, right, below in (
+                    ("today: own place < 0.8", got["p_own"], got["right_place"],
+                     OLD_FLAG_BELOW),
+                    ("new: among the awarded < ⅔", got["p_band"], got["right_band"],
+                     TOO_CLOSE_BELOW)):
+                p, right = p.to_numpy(), right.to_numpy()
+                flagged = p < below
+                rows.append({"design": design, "method": method, "flag": flag,
+                             "awarded": len(p), "right": right.mean(),
+                             "flagged when right": flagged[right].mean(),
+                             "flagged when wrong": flagged[~right].mean(),
+                             # the flag's own separation (Youden's J): 0 tells nothing
+                             "separation": flagged[~right].mean() - flagged[right].mean(),
+                             "AUC": auc(p, right),
+                             "calibration error": calibration_error(p, right)})
+    return pd.DataFrame(rows).set_index(["design", "method", "flag"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,17 +427,42 @@ def _fmt_table(frame: pd.DataFrame, markdown: bool, digits: int = 3) -> str:
     return "\n".join([head, rule, *rows])
 
 
+DOC = Path(__file__).resolve().parent.parent / "docs" / "FAIRNESS.md"
+
+
+def write_doc(tables: dict[str, str], path: Path = DOC) -> list[str]:
+    """Put each Markdown table between its ``<!-- simulate:NAME -->`` and
+    ``<!-- /simulate:NAME -->`` markers in ``path``; returns the names written (a table
+    whose markers are missing is left out, and named by the caller)."""
+    text = path.read_text(encoding="utf-8")
+    written = []
+    for name, table in tables.items():
+        start, end = f"<!-- simulate:{name} -->", f"<!-- /simulate:{name} -->"
+        if start not in text or end not in text:
+            continue
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = f"{before}{start}\n{table}\n{end}{after}"
+        written.append(name)
+    path.write_text(text, encoding="utf-8")
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.simulate", description=__doc__.split(
         "\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a quarter of the repetitions")
     parser.add_argument("--speed", action="store_true", help="only the timing comparison")
+    parser.add_argument("--flags", action="store_true", help="only the too-close flag table")
     parser.add_argument("--markdown", action="store_true", help="tables as Markdown")
+    parser.add_argument("--write-doc", action="store_true",
+                        help="write every table into docs/FAIRNESS.md (implies --markdown)")
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--resamples", type=int, default=400,
                         help="resamples per confidence figure (default 400)")
     parser.add_argument("--only", nargs="*", help="scenario names")
     args = parser.parse_args(argv)
+    markdown = args.markdown or args.write_doc
 
     if args.speed:
         for rule in ("mean", "median"):
@@ -366,6 +476,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     started = time.perf_counter()
+    tables: dict[str, str] = {}
+    flags = flag_study(args.seed, args.resamples, quick=args.quick)
+    tables["flags"] = _fmt_table(flags, markdown)
+    print("The too-close flag over the awarded places (1–3): today's beside the new one")
+    print(tables["flags"])
+    if args.flags:
+        print(f"\n({time.perf_counter() - started:.0f} s; seed {args.seed})")
+        return 0
     chosen = [s for s in SCENARIOS if not args.only or s.name in args.only]
     accuracy, calibration = [], []
     for s in chosen:
@@ -379,23 +497,35 @@ def main(argv: list[str] | None = None) -> int:
     acc = pd.concat(accuracy, ignore_index=True)
     cal = pd.concat(calibration, ignore_index=True)
     table = summarise_accuracy(acc)
-    print("Scenarios:")
+    print("\nScenarios:")
     for s in chosen:
         print(f"  {s.name}: {s.what} ({s.reps if not args.quick else max(5, s.reps // 4)}"
               " repetitions)")
     for metric in ("spearman", "top1", "top3"):
+        tables[metric] = _fmt_table(table[metric], markdown)
         print(f"\n{metric}:")
-        print(_fmt_table(table[metric], args.markdown))
+        print(tables[metric])
     if len(cal):
         binned, coverage = summarise_calibration(cal)
+        tables["calibration"] = _fmt_table(binned, markdown)
+        tables["coverage"] = _fmt_table(coverage, markdown)
         print("\nCalibration of the own-place probability of placed entries "
               f"(places 1–{PLACES}), all scenarios and rules: n, mean predicted, observed")
-        print(_fmt_table(binned, args.markdown))
+        print(tables["calibration"])
         print("\nPer scenario and method: mean predicted vs observed own-place probability "
               "of placed entries, and how often the true rank is inside the 90 % interval:")
-        print(_fmt_table(coverage, args.markdown))
+        print(tables["coverage"])
     print(f"\n({time.perf_counter() - started:.0f} s; seed {args.seed}, "
           f"{args.resamples} resamples per confidence figure)")
+    if args.write_doc:
+        if args.quick or args.only:
+            print("--write-doc writes only a full run (no --quick, no --only)",
+                  file=sys.stderr)
+            return 2
+        written = write_doc(tables)
+        missing = sorted(set(tables) - set(written))
+        print(f"written into {DOC.name}: {', '.join(written)}"
+              + (f"; no markers for {', '.join(missing)}" if missing else ""))
     return 0
 
 

@@ -1,6 +1,6 @@
 """Inter-judge agreement: how far the judges of a panel agree on the same entries.
 
-Pure statistics: numpy and scipy, no Streamlit, no files. Callers turn a ``ValueError`` raised
+Pure statistics: numpy and scipy, no pages, no files. Callers turn a ``ValueError`` raised
 here into a message for the user; a statistic that the data cannot define (every score equal,
 no pair of scores to compare) comes back as ``nan``, never as an exception.
 

@@ -70,9 +70,12 @@ When each method is right:
   it corrects).
 - **Leniency-and-spread** also corrects a judge who uses a narrow or a wide part of the
   scale, which matters only when judges see different entries (in a complete design it
-  ranks as the raw mean does). It fits two numbers per judge, so it needs twice as many
-  scores per judge, and it trusts that every judge orders the entries roughly as the panel
-  does: a judge whose scores barely follow the others' gets a slope near zero, which would
+  ranks as the raw mean does). It fits two numbers per judge; a judge's slope from few
+  marks is mostly noise, so it is shrunk toward the panel's spread by the judge's *spread
+  weight* ``n / (n + 2·min_scores)`` (:mod:`scoring.rules.normalisation`; a warning names the
+  judges with fewer than ``2·min_scores`` marks and how far each was pulled) rather than
+  refused. It trusts that every judge orders the entries roughly as the panel does: a
+  judge whose scores barely follow the others' gets a slope near zero, which would
   replace that judge's view by the panel's; the slope is held at :data:`SLOPE_FLOOR` and a
   warning names the judge. In the benchmark it never
   beat the plain severity model by more than noise: prefer ``severity`` unless the judges'
@@ -82,13 +85,17 @@ When each method is right:
   judge more say. Per-judge z-scores take that away, and in the benchmark they rank a
   complete design with judges of different spread slightly worse than the raw mean.
 
-Every method's adjusted totals are finally cut to the category's possible range
-(``bounds``) when given, with a warning counting the totals cut.
+Adjusted totals are never cut to the category's possible range: a lenient judge's top
+total may become 103 on a 0–100 scale, and cutting it to 100 would shrink the leader's
+margin (and could change the order). The totals, margins and ranks stay on this unclipped
+scale; when ``bounds`` are given a warning counts the totals outside them, and a display
+that shows them cut must say that margins and ranks come from the uncut values.
 
 Problems (codes in :mod:`scoring.messages.fairness`): ``fairness.too_few_scores`` and
 ``fairness.disconnected`` are errors (the category is left as given, and a caller must not
 rank on it); ``fairness.zscore_uneven``, ``fairness.constant_judge``, ``fairness.flat_slope``,
-``fairness.not_converged`` and ``fairness.clipped`` are warnings.
+``fairness.not_converged``, ``fairness.spread_shrunk`` and ``fairness.beyond_scale`` are
+warnings.
 
 References: the additive model with the entries "absorbed" is the two-way fixed-effects
 analysis of an incomplete block design, whose reduced normal equations (the *C-matrix*, a
@@ -119,12 +126,14 @@ Method = str
 """A normalisation's name: one of :data:`scoring.rules.normalisation.NORMALISATIONS`."""
 METHODS: tuple[str, ...] = NORMALISATIONS.names()
 MIN_SCORES = MIN_SCORES_PARAMETER.default
-"""Default fewest scores per judge for a fitted method (twice this for leniency_spread)."""
+"""Default fewest scores per judge for a fitted method."""
 
 OFFSET_COLUMNS = ("category", "judge_id", "method", "n_scores", "mean", "sd", "offset",
-                  "offset_se", "slope")
+                  "offset_se", "slope", "spread_weight")
 """The fitted-offsets frame: one row per category and judge. ``offset_se`` is the offset's
-standard error under the severity model (NaN for other methods)."""
+standard error under the severity model (NaN for other methods); ``spread_weight`` the
+share of the judge's own slope kept by leniency_spread (1 − it: how far the judge's spread
+was pulled toward the panel's; 1 for other methods)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,9 +213,9 @@ def normalise(judge_totals: pd.DataFrame, method: Method = "none", *,
 
     ``judge_totals``: ``entry_id, category, judge_id, total`` (+ any columns, passed through).
     ``method``: see the module docstring. ``min_scores``: the fewest scores a judge needs for
-    ``zscore`` and ``severity`` (twice that for ``leniency_spread``, which fits two numbers per
-    judge). ``bounds``: category → (lowest, highest) possible total; adjusted totals are cut
-    to it (see :func:`total_bounds`).
+    a fitted method (leniency_spread also weighs each judge's slope by it).
+    ``bounds``: category → (lowest, highest) possible total (see :func:`total_bounds`);
+    adjusted totals outside it are kept as they are, never cut, with a warning counting them.
 
     Returns ``(adjusted, offsets, problems)``: ``adjusted`` is ``judge_totals`` in the same
     row order with ``total`` replaced and the given total kept as ``raw_total``; ``offsets``
@@ -242,24 +251,28 @@ def normalise(judge_totals: pd.DataFrame, method: Method = "none", *,
         sd = np.sqrt(np.bincount(j, (x - mean[j]) ** 2, minlength=n_j)
                      / np.maximum(count - 1, 1))
         offset, se, slope = np.zeros(n_j), np.full(n_j, np.nan), np.ones(n_j)
+        weight = np.ones(n_j)
         if rule.active and category not in blocked:
-            fit = rule.fit(Codes(e, j, x, n_e, n_j, category, judges))
+            fit = rule.fit(Codes(e, j, x, n_e, n_j, category, judges, min_scores))
             fitted, offset, se, slope = fit.adjusted, fit.offset, fit.offset_se, fit.slope
+            if fit.spread_weight is not None:
+                weight = fit.spread_weight
             problems += fit.problems
             if bounds is not None and category in bounds:
+                # never cut: a cut total would shrink the leader's margin and could change
+                # the order; the totals stay on the unclipped scale, and a warning says so
                 low, high = bounds[category]
                 outside = int(np.sum((fitted < low) | (fitted > high)))
                 if outside:
-                    problems.append(warning("fairness.clipped", category=category,
+                    problems.append(warning("fairness.beyond_scale", category=category,
                                             count=outside, low=format_figure(low),
                                             high=format_figure(high)))
-                fitted = np.clip(fitted, low, high)
             values[rows] = fitted
         frames.append(pd.DataFrame({
             "category": category, "judge_id": judges.astype(str),
             "method": method if category not in blocked else "none",
             "n_scores": count, "mean": mean, "sd": sd, "offset": offset,
-            "offset_se": se, "slope": slope}))
+            "offset_se": se, "slope": slope, "spread_weight": weight}))
     adjusted["total"] = values
     offsets = (pd.concat(frames, ignore_index=True) if frames
                else pd.DataFrame(columns=list(OFFSET_COLUMNS)))

@@ -7,8 +7,8 @@ Words used here (the rules themselves, and *share*, are defined in
   sum is a weighted mean of the marks, so the same weights combine the subtotals too, and the
   panel's subtotals come from the same judges as its total.
 - *fallback*: a trimmed mean with fewer than ``min_judges`` marks uses the plain mean.
-- *judge ranks*: for rank sum, each judge's totals ranked within the category (1 = best;
-  tied totals share the average rank).
+- *judge ranks*: for the rank rules, each judge's totals ranked within the category (1 =
+  best; tied totals share the average rank): :func:`scoring.rules.panel.rank_marks`.
 """
 
 from __future__ import annotations
@@ -47,8 +47,3 @@ def combine(marks: pd.DataFrame, by: list[str], columns: list[str], weights: pd.
     weighted[by] = marks[by]
     return weighted.groupby(by, sort=True, observed=True)[columns].sum(min_count=1)
 
-
-def judge_ranks(judge_totals: pd.DataFrame) -> pd.Series:
-    """Each judge's rank of each entry within its category (1 = best, ties averaged)."""
-    return judge_totals.groupby(["category", "judge_id"], observed=True)["total"].rank(
-        method="average", ascending=False)

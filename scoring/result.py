@@ -6,7 +6,9 @@ Words used here:
   panels only), ``deciding`` (the figure the rank was decided on: the rank sum, lowest wins,
   for a rank-sum panel, else the total; :meth:`Result.deciding_column`),
   ``rank, tied, decided_by, eligible, place, place_index, reward, amount, band``
-  and ``trim_fallback``. Sorted by category (rubric order) and rank.
+  and ``trim_fallback``; with entry inputs, one column per input id; where a formula makes
+  the total, ``panel`` (the panel's own total) and ``worked`` (the formula's worked line,
+  in the language ``score`` was given). Sorted by category (rubric order) and rank.
 - *judge totals*: one row per entry and judge with that judge's parts and total.
 - *panel scores*: one row per entry with the panel's score for each leaf criterion in the
   criterion's own scale (what the heatmap shows).
@@ -25,6 +27,7 @@ Words used here:
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -34,7 +37,7 @@ from scoring.entries import Entries
 from scoring.i18n import DEFAULT_LANGUAGE, t
 from scoring.problems import HasProblems, Problem, has_errors
 from scoring.ranking import Tie
-from scoring.rubric import Rubric
+from scoring.rubric import Rubric, Stage
 from scoring.rules.panel import PANEL_RULES
 
 CONFIDENCE_RESAMPLES = N_RESAMPLES
@@ -42,6 +45,30 @@ CONFIDENCE_RESAMPLES = N_RESAMPLES
 CONFIDENCE_SEED = 0
 """Their seed: the same inputs give the same figures, byte for byte."""
 CONFIDENCE_INTERVAL = INTERVAL
+JSON_SCHEMA = 2
+"""The version of the JSON shape: 2 added ``schema``, each entry's ``inputs``, ``panel`` and
+``worked`` (with entry inputs and a total formula), and, for a competition in stages, each
+entry's ``stage`` and the top-level ``stages``; a rank is null for an entry a gate stopped."""
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """One stage of a competition in stages (:mod:`scoring.stages`): who took part, who went
+    on, a scored stage's own result (None for a gate) and a gate's reasons (entry id -> the
+    ids of the inputs that were "no")."""
+
+    stage: Stage
+    entered: tuple[str, ...]
+    advanced: tuple[str, ...]
+    result: Result | None = None
+    reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def reason(self, entry_id: str, rubric: Rubric, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Why a gate stopped an entry: "Tidak lolos: Risalah diserahkan"; "" if it did not."""
+        if entry_id not in self.reasons:
+            return ""
+        names = ", ".join(rubric.input(i).label(lang) for i in self.reasons[entry_id])
+        return t("stage.gate_failed", lang, reason=names)
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,7 @@ class Result(HasProblems):
     ties: tuple[Tie, ...] = ()
     normalised_totals: pd.DataFrame = field(default_factory=pd.DataFrame)
     judge_offsets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stages: tuple[StageResult, ...] = ()
     _cache: dict[tuple[object, ...], object] = field(default_factory=dict, init=False,
                                                      repr=False, compare=False)
 
@@ -122,14 +150,15 @@ class Result(HasProblems):
         5,000 × 7; computed once per result and kept)."""
         categories: dict[str, list[dict[str, object]]] = {}
         nodes = self.subtotal_columns()
-        sure = self._confidence_by_entry() if confidence and self.ok else {}
+        sure = (self._confidence_by_entry() if confidence and self.ok and not self.stages
+                else {})
         for category_id in self.rubric.category_ids:
             rows = []
             for row in self.category(category_id).to_dict("records"):
                 item: dict[str, object] = {
                     "entry_id": row["entry_id"],
                     "name": row["name"],
-                    "rank": int(row["rank"]),
+                    "rank": _number(row["rank"]),
                     "tied": bool(row["tied"]),
                     "total": _number(row["total"]),
                     "subtotals": {n: _number(row[n]) for n in nodes if pd.notna(row[n])},
@@ -138,11 +167,22 @@ class Result(HasProblems):
                     "band": row["band"] or None,
                     "reward": row["reward"] or None,
                     "decided_by": row["decided_by"] or None,
-                    "n_judges": int(row["n_judges"]),
+                    "n_judges": _number(row["n_judges"]),
                 }
                 if "rank_sum" in row:
                     item["rank_sum"] = _number(row["rank_sum"])
                 item["deciding"] = _number(row["deciding"])
+                if self.rubric.inputs:
+                    item["inputs"] = {i.id: _number(row[i.id]) for i in self.rubric.inputs}
+                if row.get("worked"):
+                    item["panel"] = _number(row["panel"])
+                    item["worked"] = row["worked"]
+                if self.stages:
+                    item["stage"] = {
+                        "reached": row["reached"], "rank": _number(row["stage_rank"]),
+                        "reason": self._stage_reason(row["entry_id"], lang),
+                        "totals": {s.stage.id: _number(row[s.stage.id]) for s in self.stages
+                                   if s.result is not None}}
                 if (category_id, row["entry_id"]) in sure:
                     item["confidence"] = sure[(category_id, row["entry_id"])]
                 rows.append(item)
@@ -154,15 +194,19 @@ class Result(HasProblems):
             normalisation["judges"] = [
                 {"category": r["category"], "judge_id": r["judge_id"],
                  "n_scores": int(r["n_scores"]), "offset": _number(round(r["offset"], 6)),
-                 "slope": _number(round(r["slope"], 6))}
+                 "slope": _number(round(r["slope"], 6)),
+                 "spread_weight": _number(round(r.get("spread_weight", 1.0), 6))}
                 for r in self.judge_offsets.to_dict("records")]
         out: dict[str, object] = {
+            "schema": JSON_SCHEMA,
             "fingerprint": self.fingerprint,
             "rubric": {"id": self.rubric.id, "version": self.rubric.version,
                        "fingerprint": self.rubric.fingerprint},
             "normalisation": normalisation,
             "deciding": {c: self.deciding_column(c) for c in self.rubric.category_ids},
         }
+        if self.stages:
+            out["stages"] = [_stage_json(s, self.rubric, lang) for s in self.stages]
         if sure:
             out["confidence"] = {"method": "calibrated", "resamples": CONFIDENCE_RESAMPLES,
                                  "seed": CONFIDENCE_SEED, "interval": CONFIDENCE_INTERVAL,
@@ -179,6 +223,13 @@ class Result(HasProblems):
                 for tie in self.ties],
             "problems": [p.to_dict(lang) for p in self.problems],
         }
+
+    def _stage_reason(self, entry_id: str, lang: str) -> str | None:
+        """The reason a gate stopped the entry, in ``lang``; None when none did."""
+        for step in self.stages:
+            if entry_id in step.reasons:
+                return step.reason(entry_id, self.rubric, lang)
+        return None
 
     def to_json(self, lang: str = DEFAULT_LANGUAGE, *, confidence: bool = True) -> str:
         return json.dumps(self.to_json_dict(lang, confidence=confidence), ensure_ascii=False,
@@ -215,3 +266,24 @@ def _number(value: object) -> float | None:
         return None
     number = float(value)  # type: ignore[arg-type]
     return int(number) if number.is_integer() else round(number, 9)
+
+
+def _stage_json(step: StageResult, rubric: Rubric, lang: str) -> dict[str, object]:
+    """One stage in the JSON: who took part and went on, a gate's reasons, a scored stage's
+    ranking per category."""
+    out: dict[str, object] = {"id": step.stage.id, "name": step.stage.label(lang),
+                              "kind": step.stage.kind, "entered": len(step.entered),
+                              "advanced": list(step.advanced)}
+    if step.reasons:
+        out["failed"] = [{"entry_id": e, "inputs": list(ids),
+                          "reason": step.reason(e, rubric, lang)}
+                         for e, ids in step.reasons.items()]
+    if step.result is not None and not step.result.standings.empty:
+        out["categories"] = {
+            c: [{"entry_id": r["entry_id"], "rank": _number(r["rank"]),
+                 "tied": bool(r["tied"]), "total": _number(r["total"]),
+                 "decided_by": r["decided_by"] or None,
+                 **({"worked": r["worked"]} if r.get("worked") else {})}
+                for r in step.result.category(c).to_dict("records")]
+            for c in rubric.category_ids}
+    return out

@@ -5,13 +5,17 @@ Words used here:
 - *official rank*: the rank :func:`scoring.pipeline.score` gives under the rubric as written
   (its panel rule, tie-breaks and rounding).
 - *variant*: the same competition under another panel rule (:data:`RULES`, from the
-  registry :data:`scoring.rules.panel.PANEL_RULES`: ``mean``, ``median``, ``trimmed_mean`` —
-  scored by the pipeline with only the rule changed, so tie-breaks and rounding are the
-  rubric's) or another normalisation (:data:`NORMALISATIONS`, from
+  registry :data:`scoring.rules.panel.PANEL_RULES`: ``mean``, ``median``, ``trimmed_mean``)
+  or another normalisation (:data:`NORMALISATIONS`, from
   :data:`scoring.rules.normalisation.NORMALISATIONS`: ``zscore``, ``severity``,
   ``leniency_spread`` — each judge's total normalised with :func:`scoring.normalise.normalise`
-  and combined with the rubric's panel rule, or the mean when the rubric uses rank sums;
-  ranked on the total, rounded as the rubric rounds totals, ties shared).
+  and combined with the rubric's panel rule, or the mean when the rubric uses rank sums).
+- *from the judges' totals*: every variant starts from the official result's per-judge
+  parts and totals (the marks are read, checked and weighted once, not once per variant):
+  the variant's panel weights combine the judges' parts, rounded as the rubric rounds them,
+  and the entries are ranked with the rubric's tie-breaks (on the rounded figures). Only a
+  rubric that applies its rule to each criterion has its rule variants scored again in full,
+  since those need the judges' criterion scores.
 - *place*: the award place an entry's rank gives (rank ≤ the category's number of places),
   or "no place". An entry's place *changes* when a variant gives it another place; moving
   from 12th to 15th is a rank change but not a place change.
@@ -33,13 +37,14 @@ from scoring import panel as panel_rules
 from scoring import ranking
 from scoring.entries import Entries
 from scoring.normalise import normalise, total_bounds
-from scoring.pipeline import ENTRY_KEYS, score
+from scoring.pipeline import ENTRY_KEYS, _round_parts, score
 from scoring.problems import Problem, warning
 from scoring.result import Result
-from scoring.rounding import round_half_away
-from scoring.rubric import Rubric
+from scoring.rubric import Panel, Rubric
+from scoring.rules import tiebreaks
 from scoring.rules.normalisation import NORMALISATIONS as NORMALISATION_RULES
 from scoring.rules.panel import PANEL_RULES
+from scoring.totals import TOTAL
 
 RULES = tuple(rule.name for rule in PANEL_RULES if rule.compared)
 """The panel rules compared: every registered rule that can stand in for another (not the
@@ -67,22 +72,47 @@ def _raw_rubric(rubric: Rubric) -> Rubric:
                                                   "method": "none"})
 
 
-def _normalised_ranks(judge_totals: pd.DataFrame, rubric: Rubric, method: str,
+def _ranks_from_judges(judge_parts: pd.DataFrame, rubric: Rubric, panel: Panel
+                       ) -> pd.Series:
+    """Each entry's rank when ``panel`` combines the judges' parts and totals (one row per
+    entry and judge): see :func:`ranked_from_judges`."""
+    return ranked_from_judges(judge_parts, rubric, panel).set_index("entry_id")["rank"].astype(
+        float)
+
+
+def ranked_from_judges(judge_parts: pd.DataFrame, rubric: Rubric, panel: Panel
+                       ) -> pd.DataFrame:
+    """The panel's ranking when ``panel`` combines the judges' parts and totals (one row per
+    entry and judge): the panel's parts rounded as the rubric rounds them, then ranked on the
+    total with the rubric's tie-breaks. One row per entry: ``entry_id, category, total,
+    rank, tied``."""
+    columns = [c for c in judge_parts.columns if c not in (*ENTRY_KEYS, "judge_id")
+               and pd.api.types.is_numeric_dtype(judge_parts[c])]
+    weights, _ = panel_rules.panel_weights(judge_parts, ENTRY_KEYS, TOTAL, panel)
+    parts = panel_rules.combine(judge_parts, ENTRY_KEYS, columns, weights)
+    parts = _round_parts(parts, rubric).reset_index().set_index("entry_id")
+    context = tiebreaks.Context(parts, judge_parts)
+    keys = pd.DataFrame({"entry_id": parts.index, "category": parts["category"].to_numpy(),
+                         "_primary": parts[TOTAL].to_numpy()})
+    rule_keys = [rule.key for rule in rubric.tie_breaks]
+    for rule in rubric.tie_breaks:
+        keys[rule.key] = tiebreaks.values(rule, context).to_numpy()
+    keys[TOTAL] = parts[TOTAL].to_numpy()
+    ranked, _ = ranking.rank(keys, ["_primary", *rule_keys], rule_keys)
+    return ranked.loc[:, ["entry_id", "category", TOTAL, "rank", "tied"]]
+
+
+def _normalised_ranks(judge_parts: pd.DataFrame, rubric: Rubric, method: str,
                       min_scores: int) -> tuple[pd.Series, list[Problem]]:
-    adjusted, _, problems = normalise(judge_totals, method, min_scores=min_scores,
+    adjusted, _, problems = normalise(judge_parts, method, min_scores=min_scores,
                                       bounds=total_bounds(rubric))
     blocked = {p.params.get("category") for p in problems if p.is_error}
     rule = rubric.panel
     if not PANEL_RULES.get(rule.rule).normalisable:
         rule = rule.model_copy(update={"rule": "mean"})
-    marks = adjusted[[*ENTRY_KEYS, "judge_id", "total"]]
-    weights, _ = panel_rules.panel_weights(marks, ENTRY_KEYS, "total", rule)
-    combined = panel_rules.combine(marks, ENTRY_KEYS, ["total"], weights).reset_index()
-    combined["total"] = round_half_away(combined["total"].to_numpy(), rubric.rounding.total)
-    ranked, _ = ranking.rank(combined, ["total"], [])
-    ranked = ranked.set_index("entry_id")
-    ranks = ranked["rank"].astype(float).where(~ranked["category"].isin(blocked))
-    return ranks, problems
+    ranks = _ranks_from_judges(adjusted.drop(columns="raw_total"), rubric, rule)
+    categories = judge_parts.drop_duplicates("entry_id").set_index("entry_id")["category"]
+    return ranks.where(~categories.reindex(ranks.index).isin(blocked)), problems
 
 
 def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
@@ -115,19 +145,23 @@ def sensitivity(rubric: Rubric, entries: Entries, scores: pd.DataFrame, *,
     frame = base.set_index("entry_id")
     problems: list[Problem] = []
     raw = _raw_rubric(rubric)
-    raw_result = official if raw is rubric else score(raw, entries, scores)
+    judge_parts = official.judge_totals  # the judges' own parts and totals, never normalised
     for variant in variants:
         if variant in RULES:
             if (rubric.panel.apply_to == "criterion"
                     and not PANEL_RULES.get(rubric.panel.rule).per_criterion):
                 continue  # not a valid rubric; the loader refuses it already
-            changed = _variant_rubric(raw, panel={**raw.panel.model_dump(), "rule": variant})
-            result = score(changed, entries, scores)
-            ranks = (result.standings.set_index("entry_id")["rank"].astype(float)
-                     if result.ok else pd.Series(dtype=float))
+            if rubric.panel.apply_to == "total":
+                panel = raw.panel.model_copy(update={"rule": variant})
+                ranks = _ranks_from_judges(judge_parts, raw, panel)
+            else:
+                changed = _variant_rubric(raw, panel={**raw.panel.model_dump(),
+                                                      "rule": variant})
+                result = score(changed, entries, scores)
+                ranks = (result.standings.set_index("entry_id")["rank"].astype(float)
+                         if result.ok else pd.Series(dtype=float))
         else:
-            ranks, found = _normalised_ranks(raw_result.judge_totals, raw, variant,
-                                             min_scores)
+            ranks, found = _normalised_ranks(judge_parts, raw, variant, min_scores)
             problems += [p for p in found if p.is_error]
         frame[f"rank_{variant}"] = ranks.reindex(frame.index)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tracemalloc
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -130,9 +133,18 @@ def test_a_clear_winner_and_a_dead_heat(method: str) -> None:
         assert rows.loc[entry, "p_place_2"] == pytest.approx(0.5, abs=even)
         assert rows.loc[entry, "p_place_2"] + rows.loc[entry, "p_place_3"] == pytest.approx(
             1, abs=0.01)
-        assert bool(rows.loc[entry, "too_close"])
+        # both surely belong among the three awarded (p_awarded ≈ ½ + ½ = 1): the flag asks
+        # about the award band, so it stays down; their coin-flip order shows in p_own_place
+        assert rows.loc[entry, "p_awarded"] == pytest.approx(1, abs=0.01)
+        assert not rows.loc[entry, "too_close"]
+    assert not [p for p in problems if p.code == "fairness.too_close"]
+    # with two places, e2 and e3 tie for the last one: each belongs among the awarded with
+    # probability ½, below ⅔ — both flagged
+    frame, problems = rank_confidence(totals_of(FIELD), places=2, n_resamples=500, seed=7,
+                                      method=method)  # type: ignore[arg-type]
     assert sorted(p.params["name"] for p in problems if p.code == "fairness.too_close") == [
         "e2", "e3"]
+    assert "1 chance in 3" in problems[0].message("en")
     # margins to the next entry in the official order e1, e2, e3, e4, e5, e6
     assert rows["margin_next"].to_dict() == pytest.approx(
         {"e1": 10, "e2": 0, "e3": 15, "e4": 10, "e5": 10, "e6": np.nan}, nan_ok=True)
@@ -221,3 +233,98 @@ def test_a_single_judge_gives_no_certainty() -> None:
     frame, _ = rank_confidence(totals_of({"e1": [90], "e2": [80]}), places=1,
                                n_resamples=100, seed=1)
     assert frame["p_place_1"].tolist() == pytest.approx([0.5, 0.5])
+
+
+# --- the redesign: same figures as before, bounded memory, resamples chosen by precision ----
+
+REFERENCE = Path(__file__).parent / "data" / "confidence_reference.csv"
+"""Figures of the rank-confidence code as it was before the per-entry-panel redesign
+(judges × entries × judges arrays), computed by that code with 20,000 resamples, seed 11:
+the bundled sample through :func:`confidence_for`, and the simulated competition in
+``confidence_simulated_totals.csv`` (120 entries, 12 judges, 4 random judges per entry)
+under the median and the mean."""
+REFERENCE_RESAMPLES = 20_000
+
+
+def _within_monte_carlo_error(new: pd.DataFrame, case: str) -> None:
+    old = pd.read_csv(REFERENCE).query("case == @case").set_index("entry_id")
+    got = new.set_index("entry_id").loc[old.index]
+    for column in ("p_place_1", "p_place_2", "p_place_3", "p_awarded"):
+        p = old[column].to_numpy()
+        # the old figure's own Monte Carlo error (Laplace-smoothed, as the new code's)
+        q = (p * REFERENCE_RESAMPLES + 1) / (REFERENCE_RESAMPLES + 2)
+        old_error = np.sqrt(q * (1 - q) / REFERENCE_RESAMPLES)
+        error = np.sqrt(got["mc_error"].to_numpy() ** 2 + old_error**2)
+        # 4.5 standard errors: over ~1,200 comparisons a false alarm has odds ~1 in 100
+        assert np.all(np.abs(got[column].to_numpy() - p) <= 4.5 * error), column
+    # leave-one-judge-out has no randomness: exactly the same
+    assert got["loo_rank_best"].tolist() == old["loo_rank_best"].tolist()
+    assert got["loo_rank_worst"].tolist() == old["loo_rank_worst"].tolist()
+    # interval ends are quantiles of a noisy rank: a few ranks at most, none on average
+    for end in ("rank_low", "rank_high"):
+        moved = got[end].to_numpy() - old[end].to_numpy()
+        assert np.abs(moved).max() <= 4 and abs(moved.mean()) < 0.5, end
+
+
+def test_the_sample_gets_the_figures_of_the_old_code_within_monte_carlo_error() -> None:
+    from scoring.workspace import session
+
+    result = session.run_competition(session.sample_competition()).result
+    frame, _ = confidence_for(result, seed=3)
+    assert (frame["mc_error"] <= 0.0112).all()  # ±0.01, or √(¼ / 2,000) at the cap
+    _within_monte_carlo_error(frame, "sample")
+
+
+@pytest.mark.parametrize("rule", ["median", "mean"])
+def test_a_simulated_incomplete_design_gets_the_figures_of_the_old_code(rule: str) -> None:
+    totals = pd.read_csv(Path(__file__).parent / "data" / "confidence_simulated_totals.csv")
+    frame, _ = rank_confidence(totals, Panel(rule=rule), places=3, seed=3)
+    _within_monte_carlo_error(frame, f"simulated-{rule}")
+
+
+def test_resamples_stop_once_the_probabilities_are_precise() -> None:
+    # a clear order: every place probability is 0 or 1, whose smoothed error after the
+    # 500-resample pilot is √(p̃(1 − p̃) / 500) with p̃ = 1/502: √(0.001988 / 500) = 0.0020,
+    # under 0.01, so the pilot is enough
+    clear = {"e1": [95, 96, 94], "e2": [80, 81, 79], "e3": [60, 61, 59], "e4": [40, 41, 39]}
+    frame, _ = rank_confidence(totals_of(clear), places=2, seed=1)
+    assert frame["resamples"].unique().tolist() == [500]
+    assert frame["mc_error"].max() == pytest.approx(np.sqrt((1 / 502) * (501 / 502) / 500))
+    # a dead heat between two entries: p = ½ needs ¼ / 0.01² = 2,500, above the cap of 2,000
+    heat = {"e1": [80, 81, 79], "e2": [81, 80, 79]}
+    frame, _ = rank_confidence(totals_of(heat), places=1, seed=1)
+    assert frame["resamples"].unique().tolist() == [2000]
+    # asked for a fixed number (precision None): exactly that many
+    frame, _ = rank_confidence(totals_of(heat), places=1, n_resamples=300, precision=None)
+    assert frame["resamples"].unique().tolist() == [300]
+
+
+def test_memory_grows_with_the_marks_not_judges_times_entries_times_judges() -> None:
+    # 2,000 entries, 150 judges, 5 judges per entry: 10,000 marks. The old design's
+    # leave-one-out array alone was judges × entries × judges = 150 × 2,000 × 150 floats
+    # = 45,000,000 × 8 bytes = 360 MB; the per-entry panels need far less
+    rng = np.random.default_rng(1)
+    n, k, m = 2000, 150, 5
+    judges = np.argsort(rng.random((n, k)), axis=1)[:, :m].ravel()
+    entry = np.repeat(np.arange(n), m)
+    totals = pd.DataFrame({
+        "entry_id": [f"e{i:04d}" for i in entry], "category": "A",
+        "judge_id": [f"J{j:03d}" for j in judges],
+        "total": np.round(70 + rng.normal(0, 6, n)[entry] + rng.normal(0, 4, n * m), 2)})
+    tracemalloc.start()
+    try:
+        frame, _ = rank_confidence(totals, places=3, seed=1)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(frame) == n
+    assert peak < 360 * 2**20 / 3
+
+
+def test_the_threshold_reads_as_odds() -> None:
+    from scoring.confidence import TOO_CLOSE_BELOW, threshold_odds
+
+    # 1 − ⅔ = ⅓: "more than 1 chance in 3"; 1 − 0.8 = ⅕; 1 − 0.9 = 1/10
+    assert threshold_odds(TOO_CLOSE_BELOW) == (1, 3)
+    assert threshold_odds(0.8) == (1, 5)
+    assert threshold_odds(0.9) == (1, 10)

@@ -176,12 +176,9 @@ def test_a_judge_with_too_few_scores_is_refused_by_name() -> None:
     assert [p.code for p in problems] == ["fairness.too_few_scores"]
     assert problems[0].params["judges"] == "J2 (2)"
     assert problems[0].is_error
-    # leniency-and-spread fits two numbers per judge: it needs twice as many scores
-    full, _ = simulated([2, -2, 0], n=8, noise=1, seed=3)
-    assert normalise(full, "severity", min_scores=5)[2] == []
-    _, _, problems = normalise(full, "leniency_spread", min_scores=5)
+    # leniency-and-spread needs as many for the level, and shrinks the slope (below)
+    _, _, problems = normalise(totals, "leniency_spread", min_scores=5)
     assert [p.code for p in problems] == ["fairness.too_few_scores"]
-    assert problems[0].params["min_scores"] == 10
 
 
 def test_categories_are_normalised_apart() -> None:
@@ -238,7 +235,9 @@ def test_leniency_spread_holds_the_slope_of_a_judge_who_ignores_the_entries() ->
     rng = np.random.default_rng(0)
     j3 = totals["judge_id"] == "J3"
     totals.loc[j3, "total"] = 70 + rng.normal(0, 8, int(j3.sum()))  # unrelated to quality
-    _, offsets, problems = normalise(totals, "leniency_spread", min_scores=5)
+    # min_scores 2: spread weight 40 / (40 + 2 × 2) ≈ 0.91, so a slope near 0 stays near
+    # 1 − 0.91 = 0.09, under the floor
+    _, offsets, problems = normalise(totals, "leniency_spread", min_scores=2)
     flat = [p for p in problems if p.code == "fairness.flat_slope"]
     assert [p.params["judge"] for p in flat] == ["J3"]
     assert by_judge(offsets, "slope")["J3"] == pytest.approx(SLOPE_FLOOR, rel=0.3)
@@ -255,14 +254,68 @@ def test_none_returns_the_totals_unchanged() -> None:
     assert totals.columns.tolist() == ["entry_id", "category", "judge_id", "total"]  # pure
 
 
-def test_adjusted_totals_are_cut_to_the_scale_with_a_warning() -> None:
-    # B is 20 points above A everywhere; severity puts both at the middle: A +10, B −10,
-    # so A's 95 would become 105 on a 0–100 scale
-    totals = frame([("e1", "A", 75), ("e2", "A", 95), ("e1", "B", 95), ("e2", "B", 100)])
+def test_adjusted_totals_are_never_cut_so_the_margin_stays_right() -> None:
+    # 0–100 scale. J1: e1 99, e2 95, e3 50; J2 (lenient, at the ceiling): e1 100, e2 100,
+    # e3 70. Judge means 244/3 = 81.33 and 270/3 = 90, grand mean 85.67, so the severity
+    # offsets are −4.33 (J1) and +4.33 (J2), and J1's 99 on e1 becomes 103.33.
+    totals = frame([("e1", "J1", 99), ("e2", "J1", 95), ("e3", "J1", 50),
+                    ("e1", "J2", 100), ("e2", "J2", 100), ("e3", "J2", 70)])
     adjusted, _, problems = normalise(totals, "severity", min_scores=2,
                                       bounds={"A": (0.0, 100.0)})
-    assert adjusted["total"].max() == 100
-    assert [p.code for p in problems] == ["fairness.clipped"]
+    assert adjusted["total"].max() == pytest.approx(99 + 13 / 3)  # 103.33, not cut to 100
+    assert [p.code for p in problems] == ["fairness.beyond_scale"]
+    assert problems[0].params["count"] == 1
+    # The panel's means: e1 (103.33 + 95.67) / 2 = 99.5, e2 (99.33 + 95.67) / 2 = 97.5, a
+    # margin of 2.0 (the raw margin: (99 + 100) / 2 − (95 + 100) / 2). Cut at 100, e1 would
+    # have been (100 + 95.67) / 2 = 97.83, a margin of only 0.33.
+    means = adjusted.groupby("entry_id")["total"].mean()
+    assert means["e1"] == pytest.approx(99.5) and means["e2"] == pytest.approx(97.5)
+    assert means["e1"] - means["e2"] == pytest.approx(2.0)
+
+
+def test_the_pipeline_ranks_and_margins_on_the_unclipped_totals() -> None:
+    from scoring.confidence import confidence_for
+    from scoring.pipeline import score
+    from tests.helpers import entries_of, marks
+
+    # the same marks as above through the pipeline (one criterion on 0–100)
+    rubric = single_leaf(normalisation={"method": "severity", "min_scores": 2})
+    entries = entries_of(("e1", "A"), ("e2", "A"), ("e3", "A"))
+    given = {"J1": [99, 95, 50], "J2": [100, 100, 70]}
+    result = score(rubric, entries, marks(entries, {
+        (e, j): {"c": values[i]} for j, values in given.items()
+        for i, e in enumerate(("e1", "e2", "e3"))}))
+    totals = result.standings.set_index("entry_id")["total"]
+    assert totals["e1"] == pytest.approx(99.5) and totals["e2"] == pytest.approx(97.5)
+    assert "fairness.beyond_scale" in [p.code for p in result.problems]
+    frame_, _ = confidence_for(result, n_resamples=100, precision=None)
+    assert frame_.set_index("entry_id").loc["e1", "margin_next"] == pytest.approx(2.0)
+
+
+def test_a_judge_with_four_marks_is_shrunk_not_refused() -> None:
+    # min_scores 3: the level needs 3 marks; the slope's prior counts as n₀ = 2 × 3 = 6
+    # marks. J3 marked 4 entries: spread weight 4 / (4 + 6) = 0.4 (pulled 60 % toward the
+    # panel's spread); J0–J2 marked 12 each: 12 / (12 + 6) = ⅔, not listed (12 ≥ 6).
+    totals, _ = simulated([2, -2, 0, 1], n=12, noise=1, seed=5, slopes=[1, 1, 1, 2.0])
+    keep = (totals["judge_id"] != "J3") | totals["entry_id"].isin(["e000", "e001", "e002",
+                                                                    "e003"])
+    totals = totals[keep]
+    adjusted, offsets, problems = normalise(totals, "leniency_spread", min_scores=3)
+    assert [p.code for p in problems] == ["fairness.spread_shrunk"]
+    assert problems[0].params["judges"] == "J3 (4: 60%)"
+    weight = by_judge(offsets, "spread_weight")
+    assert weight == pytest.approx({"J0": 2 / 3, "J1": 2 / 3, "J2": 2 / 3, "J3": 0.4})
+    assert not adjusted["total"].isna().any()
+    # J3 spreads twice as wide as the others; shrunk, its fitted slope stays between the
+    # panel's 1 and what its 4 marks alone say (fit with every weight 1)
+    from scoring.rules.normalisation import _leniency_spread
+
+    e, _ = pd.factorize(totals["entry_id"], sort=True)
+    j, judges = pd.factorize(totals["judge_id"], sort=True)
+    alone = _leniency_spread(e, j, totals["total"].to_numpy(), e.max() + 1, len(judges), "A",
+                             judges, np.ones(len(judges)))[3]
+    shrunk = by_judge(offsets, "slope")["J3"]
+    assert 1 < shrunk < alone[3]
 
 
 def test_total_bounds_of_a_rubric() -> None:

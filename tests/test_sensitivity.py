@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from scoring.pipeline import score
 from scoring.sensitivity import VARIANTS, sensitivity
 from tests.helpers import entries_of, marks, single_leaf
 
@@ -62,9 +64,10 @@ def test_normalisations_sit_beside_the_rules() -> None:
     # a complete design: a judge's offset moves every entry alike, so the severity model
     # ranks as the mean does
     assert rows["rank_severity"].tolist() == rows["rank_mean"].tolist() == [1, 2, 3, 4, 5, 6]
-    # leniency_spread needs 2 × 5 scores per judge and has 6: refused, no ranks, and said
-    assert rows["rank_leniency_spread"].isna().all()
-    assert [p.code for p in problems] == ["fairness.too_few_scores"]
+    # leniency_spread shrinks each judge's slope (6 marks: weight 6 / (6 + 10)) instead of
+    # refusing; the severity model needs 5 scores per judge and has 6
+    assert rows["rank_leniency_spread"].notna().all()
+    assert [p.code for p in problems] == []
 
 
 def test_an_official_result_with_errors_gives_its_errors() -> None:
@@ -94,3 +97,26 @@ def test_a_normalised_official_result_beside_the_raw_rules() -> None:
     assert rows["rank_mean"].to_dict() == {"a": 2, "b": 1, "d": 3, "c": 4}  # the raw marks
     assert rows["changed"].to_dict() == {"a": True, "b": True, "d": False, "c": False}
     assert [p.code for p in problems] == ["fairness.place_changes"]
+
+
+def test_rule_variants_from_the_judges_totals_rank_as_a_full_run_does() -> None:
+    # the variants reuse the official result's per-judge totals; each must rank exactly as
+    # scoring the whole competition again with only the panel rule changed
+    from scoring.sensitivity import RULES, _variant_rubric
+
+    rng = np.random.default_rng(4)
+    entries = entries_of(*((f"e{i}", "A") for i in range(12)))
+    # whole marks in a narrow range: several totals tie, so the tie-break has work to do
+    scores = {(f"e{i}", f"J{j}"): {"c": float(rng.integers(70, 75))}
+              for i in range(12) for j in range(5)}
+    rubric = single_leaf(awards=TWO_PLACES, panel={"rule": "trimmed_mean"},
+                         tie_breaks=[{"rule": "most_first_places"}])
+    table = marks(entries, scores)
+    assert score(rubric, entries, table).ties  # not a vacuous comparison
+    frame, _ = sensitivity(rubric, entries, table)
+    rows = frame.set_index("entry_id")
+    for rule in RULES:
+        full = score(_variant_rubric(rubric, panel={**rubric.panel.model_dump(), "rule": rule}),
+                     entries, table)
+        expected = full.standings.set_index("entry_id")["rank"].astype(float)
+        assert rows[f"rank_{rule}"].to_dict() == expected.reindex(rows.index).to_dict(), rule

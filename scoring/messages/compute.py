@@ -66,6 +66,20 @@ MESSAGES = {
         "Rank sum needs every judge to score every entry of category {category}; "
         "judge {judge!r} did not score: {entries}",
     ),
+    "panel.rank_percentile": (
+        "persentil peringkat (peringkat tiap juri di antara peserta yang ia nilai; tertinggi "
+        "menang)",
+        "rank percentile (each judge's ranks among the entries that judge scored; highest "
+        "wins)",
+    ),
+    "panel.rank_disconnected": (
+        "Kategori {category}: persentil peringkat butuh para juri saling terhubung lewat "
+        "peserta yang sama, tetapi mereka terbagi dalam {count} kelompok: {groups}. "
+        "Tambahkan peserta yang dinilai juri dari kelompok berbeda",
+        "Category {category}: the rank percentile needs the judges linked through common "
+        "entries, but they fall into {count} groups: {groups}. Have some entries scored by "
+        "judges of different groups",
+    ),
     "tie.unresolved": (
         "Kategori {category}: {names} tetap sama di peringkat {rank} setelah semua penentu "
         "seri; juara kembar, atau panitia yang memutuskan",

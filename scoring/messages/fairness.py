@@ -69,11 +69,50 @@ MESSAGES = {
         "Normalisation '{method}' was not applied: it works on each judge's total, not on a "
         "rank sum or a per-criterion panel",
     ),
-    "fairness.clipped": (
-        "Kategori {category}: {count} nilai juri setelah normalisasi keluar dari rentang "
-        "{low}–{high} dan dipotong ke batasnya",
-        "Category {category}: {count} judge totals fell outside {low}–{high} after "
-        "normalisation and were cut to the limit",
+    "fairness.beyond_scale": (
+        "Kategori {category}: {count} nilai juri setelah normalisasi berada di luar rentang "
+        "{low}–{high}; nilai itu dipakai apa adanya (tidak dipotong), agar urutan dan "
+        "selisih antarpeserta tetap benar",
+        "Category {category}: {count} judge totals lie outside {low}–{high} after "
+        "normalisation; they are used as computed (not cut), so that the order and the "
+        "margins between entries stay right",
+    ),
+    "fairness.spread_shrunk": (
+        "Kategori {category}: sebaran nilai juri dengan sedikit nilai ditarik ke sebaran "
+        "panel, sebanyak (jumlah nilai: tarikan) {judges}",
+        "Category {category}: the spread of judges with few marks is pulled toward the "
+        "panel's by (marks: pull) {judges}",
+    ),
+    # --- panel planner ----------------------------------------------------------------------
+    "fairness.plan.assumptions": (
+        "Asumsi: nilai juri = mutu peserta + kelonggaran juri + acak, semuanya normal dan "
+        "saling bebas; panel memakai rata-rata; juri dibagi acak ke peserta. Diperkirakan "
+        "dari kompetisi ini:",
+        "Assumptions: a judge's total = entry quality + judge offset + noise, all normal and "
+        "independent; the panel takes the mean; judges are spread over the entries at "
+        "random. Estimated from this competition:",
+    ),
+    "fairness.plan.model": (
+        "  Kategori {category}: {entries} peserta, {judges} juri; sebaran mutu {quality_sd}, "
+        "sebaran kelonggaran juri {offset_sd}, sebaran acak per nilai {noise_sd}",
+        "  Category {category}: {entries} entries, {judges} judges; quality spread "
+        "{quality_sd}, judge offset spread {offset_sd}, noise per mark {noise_sd}",
+    ),
+    "fairness.plan.recommend": (
+        "Kategori {category}: {per_entry} juri per peserta ({per_judge} peserta per juri, "
+        "dari {judges} juri) memberi peluang {percent}% bahwa juara I memang yang terbaik "
+        "(target {target}%)",
+        "Category {category}: {per_entry} judges per entry ({per_judge} entries per judge, of "
+        "{judges} judges) give a {percent}% chance that the winner is truly the best (target "
+        "{target}%)",
+    ),
+    "fairness.plan.out_of_reach": (
+        "Kategori {category}: bahkan {per_entry} juri per peserta ({per_judge} peserta per "
+        "juri) hanya memberi peluang {percent}% (target {target}%); tambah juri, atau "
+        "samakan pemahaman juri atas rubrik agar nilai mereka lebih seragam",
+        "Category {category}: even {per_entry} judges per entry ({per_judge} entries per "
+        "judge) give only a {percent}% chance (target {target}%); add judges, or align the "
+        "judges' reading of the rubric so that their marks agree better",
     ),
     # --- judge diagnostics -------------------------------------------------------------------
     "fairness.judge_disagrees": (
@@ -96,10 +135,14 @@ MESSAGES = {
     ),
     # --- rank confidence ---------------------------------------------------------------------
     "fairness.too_close": (
-        "Kategori {category}: {place} untuk {name} terlalu tipis untuk dipastikan — peluangnya "
-        "{percent}% (batas {threshold}%), selisih dengan peserta berikutnya {margin}",
-        "Category {category}: {place} for {name} is too close to call — its probability is "
-        "{percent}% (threshold {threshold}%), margin to the next entry {margin}",
+        "Kategori {category}: {place} untuk {name} terlalu tipis untuk dipastikan — peluang "
+        "ia memang termasuk para juara {percent}% (peluang tepat di {place}: {own}%); lebih "
+        "dari {odds} dari {out_of} kemungkinan urutannya berbeda. Selisih dengan peserta "
+        "berikutnya {margin}",
+        "Category {category}: {place} for {name} is too close to call — the chance that it "
+        "truly belongs among the winners is {percent}% (that it truly holds {place}: {own}%); "
+        "more than {odds} chance in {out_of} that the order differs. Margin to the next "
+        "entry {margin}",
     ),
     "fairness.one_judge_decides": (
         "Kategori {category}: tanpa juri {judge!r}, {name} turun dari {place} ke peringkat "

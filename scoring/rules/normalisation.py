@@ -10,6 +10,14 @@ method category by category. Here each method is one registered rule:
 - what the design must be: ``needs_connected`` (judges linked through shared entries) and
   ``warns_uneven`` (fair only when every judge scored every entry);
 - ``fit(codes)``: one category's marks (:class:`Codes`) to a :class:`Fit`.
+
+*Spread weight* (leniency_spread): a judge's slope from few marks is mostly noise, so it is
+shrunk toward the panel's (1) with the credibility weight ``w = n / (n + n₀)`` — ``n`` the
+judge's marks, ``n₀ = SPREAD_PRIOR_FACTOR × min_scores`` (10 by default: the panel's spread
+counts as ten marks) — the empirical-Bayes weight of a mean of ``n`` observations against a
+prior worth ``n₀`` (Bühlmann credibility). The slope used is ``1 + w (b̂ − 1)``; a judge with
+few marks is thus shrunk, not refused (the level still needs ``min_scores`` marks, as the
+severity model's offset does).
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ SLOPE_FLOOR = 0.2
 """The smallest slope leniency_spread lets a judge have. A slope near zero says the judge's
 totals barely follow the entries; the adjustment would then put back nearly all of the
 panel's view in place of the judge's, on a slope estimated from noise."""
+SPREAD_PRIOR_FACTOR = 2
+"""The panel's spread counts as this many × ``min_scores`` marks in a judge's spread weight."""
 MAX_ITERATIONS = 500
 TOLERANCE = 1e-9
 
@@ -44,18 +54,21 @@ class Codes:
     n_j: int
     category: str
     judges: np.ndarray
+    min_scores: int = MIN_SCORES.default
 
 
 @dataclass(frozen=True)
 class Fit:
     """A method's result for one category: the adjusted marks (in the order given), each
-    judge's offset, offset standard error and slope, and the fit's warnings."""
+    judge's offset, offset standard error and slope, the fit's warnings, and each judge's
+    spread weight (None: 1 for every judge, nothing shrunk)."""
 
     adjusted: np.ndarray
     offset: np.ndarray
     offset_se: np.ndarray
     slope: np.ndarray
     problems: tuple[Problem, ...] = ()
+    spread_weight: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -98,9 +111,19 @@ class Severity(Normalisation):
 @dataclass(frozen=True)
 class LeniencySpread(Normalisation):
     def fit(self, codes: Codes) -> Fit:
+        count = np.bincount(codes.j, minlength=codes.n_j).astype(float)
+        weight = count / (count + SPREAD_PRIOR_FACTOR * codes.min_scores)
         adjusted, offset, se, slope, found = _leniency_spread(
-            codes.e, codes.j, codes.x, codes.n_e, codes.n_j, codes.category, codes.judges)
-        return Fit(adjusted, offset, se, slope, tuple(found))
+            codes.e, codes.j, codes.x, codes.n_e, codes.n_j, codes.category, codes.judges,
+            weight)
+        shrunk = np.flatnonzero(count < SPREAD_PRIOR_FACTOR * codes.min_scores)
+        if len(shrunk):
+            listed = ", ".join(f"{codes.judges[i]} ({int(count[i])}: "
+                               f"{round(100 * (1 - weight[i]))}%)" for i in shrunk)
+            found.append(warning("fairness.spread_shrunk",
+                                 cell=", ".join(str(codes.judges[i]) for i in shrunk),
+                                 category=codes.category, judges=listed))
+        return Fit(adjusted, offset, se, slope, tuple(found), weight)
 
 
 NORMALISATIONS: Registry[Normalisation] = Registry("normalisation")
@@ -110,7 +133,7 @@ NORMALISATIONS.register(ZScore("zscore", "fairness.method.zscore", (MIN_SCORES,)
 NORMALISATIONS.register(Severity("severity", "fairness.method.severity", (MIN_SCORES,),
                                  needs_connected=True))
 NORMALISATIONS.register(LeniencySpread("leniency_spread", "fairness.method.leniency_spread",
-                                       (MIN_SCORES,), scores_factor=2, needs_connected=True))
+                                       (MIN_SCORES,), needs_connected=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,11 +200,12 @@ def _additive(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j: int,
 
 
 def _leniency_spread(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j: int,
-                     category: str, judges: np.ndarray
+                     category: str, judges: np.ndarray, weight: np.ndarray
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
     """Alternating least squares for ``x = α_j + b_j c_e`` (``c``: centred quality), started
-    from the additive fit. Each half-step is a closed-form least-squares fit (per judge: a
-    straight line on c; per entry: c given the lines), so the residual sum never grows."""
+    from the additive fit. Each half-step is a closed-form fit (per judge: a straight line on
+    c, its slope shrunk toward 1 by the judge's spread ``weight``; per entry: c given the
+    lines); it stops when the residual sum no longer falls."""
     offsets, quality, _ = _additive(e, j, x, n_e, n_j)
     level = quality.mean()
     alpha = level + offsets
@@ -200,7 +224,7 @@ def _leniency_spread(e: np.ndarray, j: np.ndarray, x: np.ndarray, n_e: int, n_j:
         x_mean = np.bincount(j, x, minlength=n_j) / count
         sxy = np.bincount(j, (c_obs - c_mean[j]) * (x - x_mean[j]), minlength=n_j)
         sxx = np.bincount(j, (c_obs - c_mean[j]) ** 2, minlength=n_j)
-        b = np.where(sxx > 0, sxy / np.where(sxx > 0, sxx, 1.0), 1.0)
+        b = 1 + weight * (np.where(sxx > 0, sxy / np.where(sxx > 0, sxx, 1.0), 1.0) - 1)
         fitted_b = b.copy()
         floored = b < SLOPE_FLOOR
         b = np.maximum(b, SLOPE_FLOOR)

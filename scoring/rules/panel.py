@@ -16,7 +16,16 @@ Words used here:
   weighted mean of the marks, so the same shares combine the subtotals too.
 - *rank sum*: each judge's totals ranked within the category (1 = best, ties averaged); the
   lowest sum of ranks wins. Its shares are the mean's (the mean of the totals is reported
-  beside the rank sum); resampled, it is the mean of the judges' negated ranks.
+  beside the rank sum); resampled, it is the mean of the judges' negated ranks. It needs
+  every judge to rank every entry.
+- *rank percentile*: for panels where each judge marks a different subset. Each judge's
+  totals are ranked within what that judge marked (ties averaged) and turned into a
+  percentile, ``100 × (n − rank) / (n − 1)`` for a judge who marked ``n`` entries (100: the
+  judge's best, 0: the judge's last, 50 for a judge with a single entry); the entry's figure
+  is the mean of its judges' percentiles, highest first. A judge's percentiles compare the
+  entries that judge saw, so the panel must be connected (the pipeline checks it).
+- *rank figure*: what a rank rule averages per mark, higher being better
+  (:func:`rank_marks`): the negated rank for rank sum, the percentile for rank percentile.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from scoring.rules.registry import Mistake, Parameter, Registry, Rule
 
@@ -48,6 +58,13 @@ class PanelRule(Rule):
     normalisable: bool = True
     compared: bool = True
     ranks: bool = False
+    complete: bool = False
+    """Needs every judge to mark every entry of the category (the rank sum)."""
+
+    def rank_figure(self, ranks: pd.Series, marked: pd.Series) -> pd.Series:
+        """A rank rule's figure per mark from the judge's rank of it and how many entries
+        that judge marked in the category (higher is better)."""
+        return -ranks
 
     def shares(self, lower: np.ndarray, upper: np.ndarray, m: np.ndarray, **params: int
                ) -> Shares:
@@ -97,13 +114,31 @@ class TrimmedMean(PanelRule):
         return []
 
 
+@dataclass(frozen=True)
+class RankPercentile(PanelRule):
+    def rank_figure(self, ranks: pd.Series, marked: pd.Series) -> pd.Series:
+        spread = (marked - 1).where(marked > 1)
+        return (100 * (marked - ranks) / spread).fillna(50.0)
+
+
 PANEL_RULES: Registry[PanelRule] = Registry("panel rule")
 PANEL_RULES.register(PanelRule("mean", "panel.mean", order_free=True))
 PANEL_RULES.register(Median("median", "panel.median"))
 PANEL_RULES.register(TrimmedMean("trimmed_mean", "panel.trimmed_mean", (TRIM, MIN_JUDGES)))
 PANEL_RULES.register(PanelRule("rank_sum", "panel.rank_sum", order_free=True,
                                per_criterion=False, normalisable=False, compared=False,
-                               ranks=True))
+                               ranks=True, complete=True))
+PANEL_RULES.register(RankPercentile("rank_percentile", "panel.rank_percentile",
+                                    order_free=True, per_criterion=False, normalisable=False,
+                                    compared=False, ranks=True))
+
+
+def rank_marks(rule: str, judge_totals: pd.DataFrame) -> pd.Series:
+    """The rank figure of each mark under the rank rule ``rule`` (see the module docstring):
+    each judge's totals ranked within the category (1 = best, ties averaged)."""
+    groups = judge_totals.groupby(["category", "judge_id"], observed=True)["total"]
+    ranks = groups.rank(method="average", ascending=False)
+    return PANEL_RULES.get(rule).rank_figure(ranks, groups.transform("size"))
 
 
 def panel_statistic(values: np.ndarray, weights: np.ndarray, rule: str = "mean",

@@ -38,7 +38,7 @@ def simulated_rubric(rubric: Rubric, weights: Mapping[str, float], rule: str) ->
     criteria = tuple(node.model_copy(update={"weight": float(weights.get(node.id, node.weight))})
                      for node in rubric.criteria)
     panel_update: dict[str, object] = {"rule": rule}
-    if rule == "rank_sum":
+    if not PANEL_RULE_REGISTRY.get(rule).per_criterion:
         panel_update["apply_to"] = "total"  # a rank sum is taken over judges' totals only
     if rule == "trimmed_mean" and rubric.panel.min_judges <= 2 * rubric.panel.trim:
         panel_update["min_judges"] = 2 * rubric.panel.trim + 1

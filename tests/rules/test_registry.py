@@ -14,7 +14,8 @@ from scoring.rules.registry import Parameter, Registry, Rule, UnknownRuleError
 from scoring.rules.tiebreaks import TIE_BREAKS
 
 REGISTRIES = {
-    "panel rule": (PANEL_RULES, ("mean", "median", "trimmed_mean", "rank_sum")),
+    "panel rule": (PANEL_RULES, ("mean", "median", "trimmed_mean", "rank_sum",
+                                   "rank_percentile")),
     "normalisation": (NORMALISATIONS, ("none", "zscore", "severity", "leniency_spread")),
     "tie-break rule": (TIE_BREAKS, ("median_judge_total", "mean_judge_total",
                                     "most_first_places", "highest_lowest_judge_total")),
@@ -100,7 +101,8 @@ def test_the_rubric_refuses_a_name_no_registry_has_listing_the_registered_ones()
     _, problems = parse_rubric(text, "r.yaml")
     assert [(p.code, p.cell) for p in problems] == [("rubric.not_one_of", "panel.rule")]
     assert problems[0].message("en") == (
-        "Unknown value 'mode'; choose one of 'mean', 'median', 'trimmed_mean' or 'rank_sum'")
+        "Unknown value 'mode'; choose one of 'mean', 'median', 'trimmed_mean', 'rank_sum' or "
+        "'rank_percentile'")
 
 
 def test_a_rules_own_check_reaches_the_loader() -> None:
@@ -163,8 +165,8 @@ def test_which_rules_are_a_mean_at_a_size() -> None:
 def test_normalisation_needs_by_method() -> None:
     assert [m.name for m in NORMALISATIONS if m.active] == [
         "zscore", "severity", "leniency_spread"]
-    # leniency_spread fits two numbers per judge: twice the scores
-    assert [NORMALISATIONS.get(m).needed(5) for m in NORMALISATIONS.names()] == [5, 5, 5, 10]
+    # leniency_spread shrinks the slope of a judge with few marks (not twice the scores)
+    assert [NORMALISATIONS.get(m).needed(5) for m in NORMALISATIONS.names()] == [5, 5, 5, 5]
     assert [m.name for m in NORMALISATIONS if m.needs_connected] == [
         "severity", "leniency_spread"]
 
