@@ -381,11 +381,18 @@ _SCALE_TRAILING = re.compile(
     re.IGNORECASE)
 
 
+SCALE_SCAN = 300
+"""Characters: a longer text is no heading, and its scale is not looked for (the search for a
+trailing scale backtracks over long runs of spaces)."""
+
+
 def strip_scale(text: str) -> str:
     """A heading without the scale or unit a judge wrote after it: ``Risalah (0-100)``,
     ``Nilai (maks 25)``, ``Bobot (%)``, ``Kostum [0–100]``, ``Pesan maks 25`` and
     ``Kreativitas 0 - 100`` all lose the part that says how it is scored (a text that would
     be left empty is kept whole)."""
+    if len(text) > SCALE_SCAN:
+        return text
     stripped = _SCALE_BRACKETED.sub(" ", text)
     stripped = _SCALE_TRAILING.sub("", stripped)
     return stripped if stripped.strip() else text

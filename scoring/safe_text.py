@@ -13,10 +13,12 @@ Words used here:
 - *text*: a ``str`` value (user-supplied text in an export);
 - *trigger*: a first character that makes a spreadsheet read text as a formula
   (:data:`TRIGGERS`);
-- *neutralise*: prefix text that starts with a trigger with ``'``. Real numbers (``int``,
-  ``float``, ``Decimal``, numpy numbers) are values, not text, and stay numbers: ``-5`` the
-  number is kept, ``"-5"`` the text becomes ``"'-5"``. ``None`` and other non-text values
-  (dates) are left alone.
+- *bidi control*: a character that reorders how text is shown (:data:`BIDI_CONTROLS`),
+  removed from every text neutralised here and from every text the readers take in;
+- *neutralise*: remove bidi controls, and prefix text that starts with a trigger with ``'``.
+  Real numbers (``int``, ``float``, ``Decimal``, numpy numbers) are values, not text, and
+  stay numbers: ``-5`` the number is kept, ``"-5"`` the text becomes ``"'-5"``. ``None`` and
+  other non-text values (dates) are left alone.
 
 The quote is visible if the file is read back as plain text; that is the price OWASP accepts
 for a rule that holds in every spreadsheet program. An xlsx writer may, in addition, store
@@ -30,11 +32,22 @@ from typing import TypeVar
 
 import pandas as pd
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+"""Bidirectional control characters (embeddings, overrides, isolates, marks): never meant in
+a name or a heading, they make text show in another order than it is stored (``\u202e``
+turns ``Budi`` into ``iduB`` on screen) and are removed from every text read or written."""
+_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS), None)
+_BIDI_PATTERN = "[" + BIDI_CONTROLS + "]"
 TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """First characters OWASP lists as starting a formula in some spreadsheet program."""
 PREFIX = "'"
 
 T = TypeVar("T")
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters (:data:`BIDI_CONTROLS`)."""
+    return text.translate(_BIDI)
 
 
 def needs_neutralising(value: object) -> bool:
@@ -49,6 +62,8 @@ def neutralise(value: T) -> T | str:
     """
     if isinstance(value, numbers.Number) or value is None:
         return value
+    if isinstance(value, str):
+        value = strip_bidi(value)  # type: ignore[assignment]
     if needs_neutralising(value):
         return PREFIX + str(value)
     return value
@@ -67,6 +82,10 @@ def _neutralise_series(series: pd.Series) -> pd.Series:
         return series.cat.rename_categories([neutralise(c) for c in categories])
     if not _text_like(series):
         return series
+    bidi = series.str.contains(_BIDI_PATTERN, regex=True, na=False).astype(bool)
+    if bidi.any():
+        series = series.copy()
+        series[bidi] = series[bidi].astype(str).map(strip_bidi)
     # str.startswith gives NA (here False) for non-text values in an object column, so
     # numbers mixed into text columns are kept as they are
     mask = series.str.startswith(TRIGGERS, na=False).astype(bool)

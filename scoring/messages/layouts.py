@@ -19,6 +19,21 @@ MESSAGES = {
         "Sheet {sheet_name!r} holds numbers but is not recognised as a score sheet; it is "
         "not read. If it holds scores, fix its headings or map the sheet.",
     ),
+    "layout.score_column_unsure": (
+        "Kolom nilai formulir ini tidak pasti: kolom {column} dan kolom lain sama-sama berisi "
+        "angka di setiap baris kriteria, dan tidak ada judul \"Nilai\". Nilainya belum dibaca: "
+        "pastikan kolom {column} adalah nilai, atau pilih kolom lain.",
+        "The marks column of this form is not certain: column {column} and another column "
+        "both hold a number on every criterion row, and none is headed \"Nilai\" (score). "
+        "The marks are not read yet: confirm that column {column} holds them, or choose "
+        "another.",
+    ),
+    "layout.text_too_large": (
+        "Sel-sel lembar ini berisi terlalu banyak teks (lebih dari {limit} karakter); berkas "
+        "tidak dibaca. Hapus teks panjang yang berulang, atau bagi menjadi beberapa berkas.",
+        "The cells of this sheet hold too much text (more than {limit} characters); the file "
+        "was not read. Remove long repeated texts, or split it into several files.",
+    ),
     "layout.sheet_too_large": (
         "Lembar berisi terlalu banyak sel ({count}; batas {limit}). Hapus baris dan kolom "
         "yang tidak perlu, atau bagi menjadi beberapa berkas.",
@@ -84,9 +99,15 @@ MESSAGES = {
         "intended.",
     ),
     # --- cells -----------------------------------------------------------------------------
+    "cell.not_finite": (
+        "Sel {cells} berisi angka yang tidak sah (NaN atau tak hingga) yang tidak dibuat oleh "
+        "program lembar kerja; berkas tidak dibaca. Ketik ulang angkanya lalu simpan lagi.",
+        "Cells {cells} hold a number that is not valid (NaN or infinite), which no "
+        "spreadsheet program writes; the file was not read. Type the numbers again and save.",
+    ),
     "cell.error_value": (
-        "Sel berisi galat {value} ({criterion_name}, peserta {entry!r}); perbaiki rumusnya "
-        "atau tulis angkanya.",
+        "Sel berisi nilai kesalahan {value} ({criterion_name}, peserta {entry!r}); perbaiki "
+        "rumusnya atau tulis angkanya.",
         "The cell holds the error {value} ({criterion_name_en}, entry {entry!r}); fix the "
         "formula or type the number.",
     ),

@@ -19,6 +19,16 @@ MESSAGES = {
         "The column heading {name!r} does not match one criterion with certainty; the closest "
         "are: {candidates}. Use the criterion names as in the template.",
     ),
+    "match.entry_fuzzy": (
+        "Nama {written!r} dibaca sebagai peserta {matched!r} (kemiripan {score}). Periksa; "
+        "bila benar, simpan pemetaannya agar diingat.",
+        "The name {written!r} was read as the entry {matched!r} (likeness {score}). Check it; "
+        "if right, save the mapping so that it is remembered.",
+    ),
+    "match.criterion_fuzzy": (
+        "Judul {written!r} dibaca sebagai kriteria {matched!r} (kemiripan {score}).",
+        "The heading {written!r} was read as the criterion {matched!r} (likeness {score}).",
+    ),
     "match.criterion_none": (
         "Judul kolom {name!r} tidak cocok dengan kriteria mana pun di rubrik. Pakai nama "
         "kriteria seperti di templat.",

@@ -101,6 +101,12 @@ MESSAGES = {
         "A row with scores for an entry that is not in the entries list of category "
         "{category!r}: {entry!r}; its scores are not used",
     ),
+    "entry.row_missing": (
+        "Baris untuk peserta {name!r} tidak ada (terhapus?); baris di bawahnya bergeser dan "
+        "tetap dibaca menurut kode pesertanya",
+        "The row for entry {name!r} is missing (deleted?); the rows below are shifted and are "
+        "still read by their entry code",
+    ),
     "entry.not_scored": (
         "Peserta {entry!r} ({name}) belum dinilai sama sekali",
         "Entry {entry!r} ({name}) has no scores at all",

@@ -2,11 +2,11 @@
 
 Words used here:
 - *layout*: a kind of workbook Juri can read. Each layout is a :class:`Layout` in
-  :data:`LAYOUTS`: a name, a test that recognises its workbooks and a reader. Reading tries
-  them in order: our own template first, then the judges' own workbooks, where each sheet
-  gets the *sheet layout* that fits it (recap, form per entry, long table: see
-  :data:`scoring.sheets.detect.SHEET_LAYOUTS`). A new kind of workbook is one more entry in
-  either list.
+  :data:`LAYOUTS`: a name, a test that recognises its workbooks and a reader. Our own
+  template is read first, from the bytes (:func:`~.read_template.read_template`), then the
+  judges' own workbooks, where each sheet gets the *sheet layout* that fits it (recap, form
+  per entry, long table: see :data:`scoring.sheets.detect.SHEET_LAYOUTS`). A new kind of
+  workbook is one more entry in either list.
 - *reader*: a function ``(upload, *, rubric, entries, mapping) -> WorkbookRead`` that
   returns every score and every problem it finds and never raises on bad input; *upload* is
   the file opened once (:class:`scoring.sheets.detect.Upload`): any of .xlsx, .xlsm, .xls,
@@ -52,11 +52,10 @@ from scoring.sheets.mapping import (
     Mapping,
     Option,
     SheetMapping,
-    mapping_from_yaml,
-    mapping_to_yaml,
 )
+from scoring.sheets.mapping_file import mapping_from_yaml, mapping_to_yaml
 from scoring.sheets.read_template import WorkbookRead, read_template
-from scoring.sheets.template import fill_template, is_template, template_cells, write_template
+from scoring.sheets.template import fill_template, template_cells, write_template
 
 __all__ = [
     "IGNORE",
@@ -97,19 +96,8 @@ class Layout:
     """Called as ``read(upload, rubric=..., entries=..., mapping=...)``."""
 
 
-def _is_template(upload: Upload) -> bool:
-    return upload.workbook is not None and is_template(upload.workbook)
-
-
-def _read_template(upload: Upload, *, rubric: Rubric, entries: Entries,
-                   mapping: Mapping | None = None) -> WorkbookRead:
-    assert upload.workbook is not None
-    return read_template(upload.workbook, data=upload.data, file=upload.file, rubric=rubric,
-                         entries=entries)
-
-
 LAYOUTS: tuple[Layout, ...] = (
-    Layout("juri-template", _is_template, _read_template),
+    # our own template is read before this, from the bytes (read_template)
     # every other workbook: each sheet's layout is detected (or taken from the mapping)
     Layout("judges-own", lambda upload: True, read_upload),
 )
@@ -206,6 +194,10 @@ def _read(data: bytes, filename: str, rubric: Rubric, entries: Entries,
     inspection = safety.inspect_bytes(data, filename)
     if not inspection.ok:
         return WorkbookRead.failed(*inspection.problems)
+    if inspection.kind == "xlsx":
+        template = read_template(data, file=filename, rubric=rubric, entries=entries)
+        if template is not None:
+            return template
     upload, problems = open_upload(data, filename, inspection.kind)
     if upload is None:
         return WorkbookRead.failed(*inspection.problems, *problems)

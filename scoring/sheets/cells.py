@@ -10,7 +10,8 @@ Words used here:
   formatted value up to 1 and any ``%`` text are multiplied by 100 (:func:`percent_scaled`),
   and the reader says so in a warning.
 - *control character*: a character below U+0020 other than tab and line breaks, or DEL; it is
-  never meant in a name and is removed from headings, names and labels (:func:`clean_text`).
+  never meant in a name and is removed from headings, names and labels (:func:`clean_text`),
+  as are bidirectional controls (:data:`scoring.safe_text.BIDI_CONTROLS`).
 
 Text is read the way judges type numbers (:func:`scoring.i18n.parse_number`: ``85,5`` and
 ``85.5`` alike), after unusual spaces are dropped (no-break, narrow no-break, thin, figure and
@@ -29,12 +30,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from scoring.i18n import parse_number
+from scoring.safe_text import BIDI_CONTROLS
 from scoring.sheets.grid import ERROR_TEXTS, CellError, NoValue, blank
 
 Kind = Literal["blank", "number", "error", "no_value", "text"]
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2008"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS),
+                           None)
 _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -148,7 +151,9 @@ def clean_text(text: str) -> str:
 
 
 def has_control(text: str) -> bool:
-    return bool(_CONTROL.search(text))
+    """True when ``text`` holds a control character or a bidirectional control (both are
+    removed by :func:`clean_text`, and the reader says so)."""
+    return bool(_CONTROL.search(text)) or any(c in text for c in BIDI_CONTROLS)
 
 
 def decimals_shown(value: Any, number_format: str | None = None) -> int | None:

@@ -93,13 +93,16 @@ def read_csv(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
     text = text.replace("\x00", "")  # a NUL stops the csv module; it is never meant
     lines = text.splitlines()
     separator = separator_of(lines[:SAMPLE_LINES])
+    width = max((len(f) for f in csv.reader(lines[:SAMPLE_LINES], delimiter=separator)),
+                default=1)
+    most = limits.csv_rows(width)
     rows: dict[int, dict[int, str]] = {}
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    for number, fields in enumerate(islice(reader, limits.max_rows + 1), start=1):
-        if number > limits.max_rows:
+    for number, fields in enumerate(islice(reader, most + 1), start=1):
+        if number > most:
             problems.append(error("safety.too_many_rows", file=filename,
                                   sheet_name=sheet_name(filename), count=len(lines),
-                                  limit=limits.max_rows))
+                                  limit=most))
             return None, problems
         if len(fields) > limits.max_columns:
             problems.append(error("safety.too_many_columns", file=filename,

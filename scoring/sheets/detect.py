@@ -11,7 +11,7 @@ This is the entry point the app's mapping step and the CLI use:
 - The app shows it; the organiser's answers go into the mapping
   (:meth:`Mapping.resolve <scoring.sheets.mapping.Mapping.resolve>` and the ``with_…``
   methods), and :func:`read_with_mapping` reads the workbook by the corrected mapping.
-- :func:`scoring.sheets.mapping.mapping_to_yaml` saves a confirmed mapping;
+- :func:`scoring.sheets.mapping_file.mapping_to_yaml` saves a confirmed mapping;
   ``python -m scoring score --mapping mapping.yaml`` reads by it.
 
 Words used here:
@@ -49,7 +49,7 @@ from scoring.problems import Problem, error, has_errors, warning
 from scoring.rubric import Rubric
 from scoring.sheets import forms, long, recap, safety
 from scoring.sheets.cells import clean_text
-from scoring.sheets.formats.xlsx import scan_xlsx
+from scoring.sheets.formats.xlsx import not_finite_problems, scan_xlsx, text_problems
 from scoring.sheets.grid import Book, Grid, cell_name, load_book
 from scoring.sheets.mapping import (
     ASSUMED,
@@ -60,9 +60,8 @@ from scoring.sheets.mapping import (
     shape_of,
 )
 from scoring.sheets.read_template import WorkbookRead, read_template
-from scoring.sheets.reading import Context, GivenTotal, Sink, check_totals
+from scoring.sheets.reading import Context, GivenTotal, Guess, Sink, check_totals
 from scoring.sheets.safety import DEFAULT_LIMITS, Limits
-from scoring.sheets.template import is_template
 from scoring.sheets.words import JUDGE_LABELS, is_generic_sheet_name, label_split, role_of
 
 T = TypeVar("T")
@@ -108,6 +107,8 @@ class LayoutRead(WorkbookRead):
     judges: tuple[tuple[str, str, str], ...] = ()
     mapping: Mapping | None = None
     confirmations: tuple[Confirmation, ...] = ()
+    guesses: tuple[Guess, ...] = ()
+    """Names and headings read by likeness, to show (see :class:`~scoring.sheets.reading.Guess`)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class DetectedLayout:
     problems: tuple[Problem, ...]
     confirmations: tuple[Confirmation, ...] = ()
     kind: str = ""
+    guesses: tuple[Guess, ...] = ()
 
     @property
     def needs_confirmation(self) -> bool:
@@ -174,6 +176,7 @@ def open_upload(data: bytes, filename: str, kind: str, limits: Limits = DEFAULT_
                             type(exc).__name__)]
     problems = [p for part, count in counts.items()
                 for p in safety.check_shape(count.rows, 0, limits, file=filename, sheet=part)]
+    problems += text_problems(counts, filename, limits) + not_finite_problems(counts, filename)
     if problems:
         return None, problems
     try:
@@ -229,7 +232,7 @@ def find_judge(grid: Grid, sheet: SheetMapping, book: Book, ctx: Context) -> Jud
         return labelled
     if book.kind != "csv" and _names_a_judge(grid.name, ctx):
         return Judge(clean_name(grid.name), "sheet")
-    return Judge(clean_name(PurePath(book.file).stem or book.file), "file")
+    return Judge(clean_name(clean_text(PurePath(book.file).stem or book.file)), "file")
 
 
 def _judge_label(grid: Grid, header_row: int | None) -> Judge | None:
@@ -326,7 +329,8 @@ def read_book(book: Book, mapping: Mapping, ctx: Context) -> LayoutRead:
     listed = tuple(in_table.values()) if in_table else tuple(judges.values())
     single = listed[0] if len(listed) == 1 else ("", "", "")
     return LayoutRead(scores, tuple(problems), *single, judges=listed, mapping=mapping,
-                      confirmations=tuple(sink.confirmations.values()))
+                      confirmations=tuple(sink.confirmations.values()),
+                      guesses=tuple(ctx.guesses(scores)))
 
 
 def read_upload(upload: Upload, *, rubric: Rubric, entries: Entries,
@@ -347,13 +351,6 @@ def read_upload(upload: Upload, *, rubric: Rubric, entries: Entries,
     return result
 
 
-def _read_template(upload: Upload, rubric: Rubric, entries: Entries) -> WorkbookRead | None:
-    if upload.workbook is None or not is_template(upload.workbook):
-        return None
-    return read_template(upload.workbook, data=upload.data, file=upload.file, rubric=rubric,
-                         entries=entries)
-
-
 def detect(data: bytes, filename: str, rubric: Rubric, entries: Entries, *,
            mapping: Mapping | None = None, limits: Limits = DEFAULT_LIMITS) -> DetectedLayout:
     """What an upload holds and how to read it (see the module's docstring).
@@ -365,21 +362,23 @@ def detect(data: bytes, filename: str, rubric: Rubric, entries: Entries, *,
     if not inspection.ok:
         return DetectedLayout("refused", Mapping(file=filename), table.empty(),
                               inspection.problems, kind=inspection.kind)
+    template = (read_template(data, file=filename, rubric=rubric, entries=entries,
+                              limits=limits) if inspection.kind == "xlsx" else None)
+    if template is not None:
+        return DetectedLayout("juri-template", Mapping(file=filename), template.table,
+                              template.problems, kind=inspection.kind)
     upload, problems = open_upload(data, filename, inspection.kind, limits)
     if upload is None:
         return DetectedLayout("refused", Mapping(file=filename), table.empty(),
                               tuple(problems), kind=inspection.kind)
     try:
-        template = _read_template(upload, rubric, entries)
-        if template is not None:
-            return DetectedLayout("juri-template", Mapping(file=filename), template.table,
-                                  template.problems, kind=inspection.kind)
         result = read_upload(upload, rubric=rubric, entries=entries, mapping=mapping)
     finally:
         upload.close()
     layout = "sheets" if result.mapping is not None and result.mapping.sheets else "refused"
     return DetectedLayout(layout, result.mapping or Mapping(file=filename), result.table,
-                          result.problems, result.confirmations, inspection.kind)
+                          result.problems, result.confirmations, inspection.kind,
+                          result.guesses)
 
 
 def read_with_mapping(data: bytes, filename: str, mapping: Mapping, rubric: Rubric,

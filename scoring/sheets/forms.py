@@ -25,6 +25,8 @@ Words used here:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
 
 from scoring.problems import error, warning
 from scoring.sheets.cells import clean_text, read_cell
@@ -59,6 +61,9 @@ from scoring.sheets.words import (
 
 ROW_SCAN = 600
 """Rows (that hold something) searched for criteria."""
+HEADING_SCAN = 8
+"""Rows above a form's first criterion searched for its column headings (notes and group
+rows may stand between them)."""
 TOTAL_GAP = 3
 """A total row is at most this many rows below a form's last criterion."""
 
@@ -91,20 +96,50 @@ def _sure(rows: list[CriterionRow]) -> list[CriterionRow]:
     return [r for r in rows if r.criterion_id and r.criterion_id != IGNORE]
 
 
-def _score_column(grid: Grid, criterion_column: int, rows: list[int]) -> int | None:
-    """The score column for criterion rows ``rows`` (see the module's words)."""
+def row_numbers(values: Sequence[object]) -> bool:
+    """True when ``values`` (a column's numbers, top to bottom) count rows: three or more
+    whole numbers each one more than the one above (1, 2, 3 …). Such a column is never a
+    score column, whatever its heading."""
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(numbers) < 3 or len(numbers) != len(values):
+        return False
+    return all(float(n).is_integer() for n in numbers) and \
+        all(b - a == 1 for a, b in pairwise(numbers))
+
+
+def _not_marks(values: Sequence[object]) -> bool:
+    """True for a column's numbers that read as weights (adding up to 100 or to 1) or as one
+    maximum repeated, not as marks (three or more numbers)."""
+    numbers = [float(v) for v in values if isinstance(v, (int, float))
+               and not isinstance(v, bool)]
+    if len(numbers) < 3:
+        return False
+    total = sum(numbers)
+    return len(set(numbers)) == 1 or abs(total - 100) <= 0.5 or abs(total - 1) <= 0.005
+
+
+def _score_column(grid: Grid, criterion_column: int, rows: list[int]
+                  ) -> tuple[int | None, bool]:
+    """The score column for criterion rows ``rows`` (see the module's words), and whether it
+    is certain: headed as the score, or the only column holding the most numbers once row
+    numbers, weights and a repeated maximum are set aside."""
     first = min(rows)
     headed: dict[int, str] = {}
-    for above in range(first - 1, max(first - 4, 0), -1):
+    for above in range(first - 1, max(first - 1 - HEADING_SCAN, 0), -1):
         for column in grid.rows.get(above, {}):
             role = role_of(clean_text(grid.text(above, column)))
             if role and column not in headed:
                 headed[column] = role
-    scores = [c for c, role in headed.items() if role == "score" and c != criterion_column]
+    numbering = {c for c in {c for r in rows for c in grid.rows.get(r, {})}
+                 if row_numbers([grid.value(r, c) for r in rows
+                                 if not blank(grid.value(r, c))])}
+    scores = [c for c, role in headed.items()
+              if role == "score" and c != criterion_column and c not in numbering]
     if scores:
         right = [c for c in scores if c > criterion_column]
-        return min(right) if right else max(scores)
-    excluded = {c for c, role in headed.items() if role != "score"} | {criterion_column}
+        return (min(right) if right else max(scores)), True
+    excluded = {c for c, role in headed.items() if role != "score"} | {criterion_column} | \
+        numbering
     counts: Counter[int] = Counter()
     for row in rows:
         for column, value in grid.rows.get(row, {}).items():
@@ -112,8 +147,14 @@ def _score_column(grid: Grid, criterion_column: int, rows: list[int]) -> int | N
                     not isinstance(value, bool):
                 counts[column] += 1
     if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], c > criterion_column, -abs(c - criterion_column)))
+        return None, False
+    top = max(counts.values())
+    tied = [c for c in counts if counts[c] == top]
+    if len(tied) > 1:
+        marks = [c for c in tied if not _not_marks([grid.value(r, c) for r in rows])]
+        tied = marks or tied
+    best = max(tied, key=lambda c: (c > criterion_column, -abs(c - criterion_column)))
+    return best, len(tied) == 1
 
 
 def _split(rows: list[CriterionRow]) -> list[list[CriterionRow]]:
@@ -147,7 +188,7 @@ def detect(grid: Grid, ctx: Context) -> SheetMapping | None:
     # leading and trailing rows that name no criterion are titles and notes, not the form
     sure_rows = [r.row for r in _sure(found)]
     found = [r for r in found if sure_rows[0] <= r.row <= sure_rows[-1]]
-    score_column = _score_column(grid, criterion_column, sure_rows)
+    score_column, certain = _score_column(grid, criterion_column, sure_rows)
     if score_column is None:
         return None
     blocks = []
@@ -169,7 +210,11 @@ def detect(grid: Grid, ctx: Context) -> SheetMapping | None:
         Column(column_letter(criterion_column), "criterion", None,
                cell=cell_name(found[0].row, criterion_column), confidence=Confidence("assumed")),
         Column(column_letter(score_column), "score", None,
-               cell=cell_name(found[0].row, score_column), confidence=Confidence("assumed")),
+               cell=cell_name(found[0].row, score_column),
+               # a guess between columns alike is asked, with no answer preselected
+               confidence=Confidence("assumed") if certain else Confidence(
+                   "uncertain", 50.0, (Option("score", "score", 50.0),
+                                       Option(IGNORE, IGNORE, 50.0)))),
     )
     sure_blocks = sum(1 for b in blocks if b.confidence.sure)
     fit = distinct / max(len(ctx.leaf_ids), 1) * (sure_blocks / len(blocks))
@@ -272,8 +317,17 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
     """Read a sheet of forms by its mapping into ``sink``; the judge's totals, to check."""
     where = {"file": ctx.file, "sheet": grid.name}
     criterion_column = next((c.number for c in mapping.columns if c.role == "criterion"), None)
-    score_column = next((c.number for c in mapping.columns if c.role == "score"), None)
-    if criterion_column is None or score_column is None:
+    chosen = sorted((c for c in mapping.columns if c.role == "score"),
+                    key=lambda c: c.confidence.status != "confirmed")
+    if criterion_column is None or not chosen:
+        return []
+    score_column = chosen[0].number
+    if not chosen[0].confidence.sure:
+        # which column holds the marks is a guess: asked, never read on a guess
+        sink.problems.append(warning("layout.score_column_unsure", **where,
+                                     cell=chosen[0].cell, column=chosen[0].column))
+        sink.unsure("criterion", grid.name, chosen[0].cell, chosen[0].header or
+                    chosen[0].column, chosen[0].confidence, column=chosen[0].column)
         return []
     blocks = mapping.blocks or (Block(1, grid.height, None),)
     tasks: list[Task] = []

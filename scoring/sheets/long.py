@@ -193,8 +193,10 @@ def read(grid: Grid, mapping: SheetMapping, ctx: Context, sink: Sink, judge: str
                                                       sheet=grid.name, cell=cells))
             sink.unsure("criterion", grid.name, cells, criterion_text, criterion_confidence)
             continue
-        row_judge = next((named for named in (clean_text(grid.text(row, c.number))
-                                              for c in judges) if named), judge)
+        named = next((named for named in (clean_text(grid.text(row, c.number))
+                                          for c in judges) if named), None)
+        sink.judge_fallbacks += named is None
+        row_judge = named or judge
         tasks.append(Task(row, score_column, entry_id, criterion_id, row_judge,
                           (grid.name, entry_id, row_judge)))
     read_tasks(grid, tasks, ctx, sink)

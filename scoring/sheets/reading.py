@@ -148,6 +148,58 @@ class Context:
         return result.criterion_id, result.kind, confidence
 
 
+    # --- what was matched by likeness ------------------------------------------------------
+
+    def guesses(self, scores: pd.DataFrame) -> list[Guess]:
+        """Every name or heading taken by likeness rather than by its exact spelling
+        (``confident``), for the entries and criteria the score table holds, once each: the
+        organiser is shown each guess that was not asked (see :class:`Guess`)."""
+        if scores.empty:
+            return []
+        used_entries = set(scores["entry_id"].astype(str))
+        used_criteria = set(scores["criterion_id"].astype(str))
+        found: dict[tuple[str, str], Guess] = {}
+        for text, (entry_id, confidence) in self._entries.items():
+            if confidence.status == "confident" and entry_id in used_entries:
+                found[("entry", text)] = Guess("entry", shown(text), entry_id,
+                                               self.entries.by_id[entry_id].name,
+                                               confidence.score)
+        for (text, _), (criterion_id, _, confidence) in self._criteria.items():
+            if confidence.status == "confident" and criterion_id in used_criteria:
+                found.setdefault(("criterion", text), Guess(
+                    "criterion", shown(text), criterion_id,
+                    self.rubric.nodes[criterion_id].name, confidence.score))
+        return list(found.values())
+
+
+class Guess(NamedTuple):
+    """A name (``entry``) or heading (``criterion``) read as ``matched`` (id ``target``)
+    because it is alike enough (``score``, 0–100), not because it is spelt the same. Shown to
+    the organiser (message ``match.entry_fuzzy`` / ``match.criterion_fuzzy``); answering
+    it into the mapping makes it confirmed and remembered."""
+
+    kind: str
+    written: str
+    target: str
+    matched: str
+    score: float
+
+    def params(self) -> dict[str, str]:
+        """The message's parameters."""
+        return {"written": self.written, "matched": self.matched, "score": f"{self.score:.0f}"}
+
+    @property
+    def code(self) -> str:
+        return f"match.{self.kind}_fuzzy"
+
+    def confirm(self, mapping: Mapping) -> Mapping:
+        """``mapping`` with this guess as a person's answer: the name or heading as written
+        means ``target`` from now on (and is remembered with the mapping)."""
+        if self.kind == "entry":
+            return mapping.with_entry_name(self.written, self.target)
+        return mapping.with_criterion_name(self.written, self.target)
+
+
 # --- problems for names that are not sure ---------------------------------------------
 
 

@@ -187,10 +187,10 @@ def _inspect_other(data: bytes, filename: str, limits: Limits) -> Inspection:
     problems: list[Problem] = []
     # counted, not split: no copy of the data is made
     rows = data.count(newline) + (0 if data.endswith(newline) else 1)
-    if rows > limits.max_rows:
-        problems.append(error("safety.too_many_rows", file=filename, sheet_name=filename,
-                              count=rows, limit=limits.max_rows))
     columns = _widest_line(data, newline)
+    if rows > limits.csv_rows(columns):
+        problems.append(error("safety.too_many_rows", file=filename, sheet_name=filename,
+                              count=rows, limit=limits.csv_rows(columns)))
     if columns > limits.max_columns:
         problems.append(error("safety.too_many_columns", file=filename, sheet_name=filename,
                               count=columns, limit=limits.max_columns))

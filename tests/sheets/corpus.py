@@ -883,6 +883,37 @@ def xlsx_by_hand(sheets: dict[str, bytes] | None = None, *, workbook_prolog: str
     return zip_of(members)
 
 
+SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def shared_string_bomb(rows: int = 2000, columns: int = 500, length: int = 32_767) -> bytes:
+    """A small .xlsx (about 2.5 MB) whose ``rows`` × ``columns`` cells (a million by
+    default, within the row and column limits) all point at one shared string of ``length``
+    characters: 32 GB of text once every cell is read."""
+    sst = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="{rows * columns}" '
+           f'uniqueCount="1"><si><t>{"x" * length}</t></si></sst>').encode()
+    letters = [get_column_letter(c) for c in range(1, columns + 1)]
+    body = "".join(f'<row r="{r}">' + "".join(f'<c r="{col}{r}" t="s"><v>0</v></c>'
+                                              for col in letters) + "</row>"
+                   for r in range(1, rows + 1))
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
+             f"{body}</sheetData></worksheet>").encode()
+    data = xlsx_by_hand({"Nilai": sheet}, extra={"xl/sharedStrings.xml": sst})
+    members = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            members[name] = archive.read(name)
+    members["[Content_Types].xml"] = content_types({
+        "xl/workbook.xml": WORKBOOK_TYPE, "xl/worksheets/sheet1.xml": SHEET_TYPE,
+        "xl/sharedStrings.xml": SST_TYPE})
+    members["xl/_rels/workbook.xml.rels"] = (
+        f'<Relationships xmlns="{RELS_NS}"><Relationship Id="rId1" '
+        f'Type="{DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship '
+        f'Id="rId2" Type="{DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>").encode()
+    return zip_of(members)
+
+
 def ods_by_hand(tables: int = 2, prolog: str = "") -> bytes:
     body = "".join(f'<table:table table:name="Juri {i}"><table:table-row><table:table-cell/>'
                    "</table:table-row></table:table>" for i in range(1, tables + 1))

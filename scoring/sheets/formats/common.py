@@ -65,6 +65,10 @@ class Limits:
     max_columns: int = 500
     max_cell_chars: int = 32_767
     """Excel's own limit on the text in one cell."""
+    max_text_chars: int = 50_000_000
+    """Per sheet: the text its cells hold through shared strings (a long table of 500,000
+    rows with three 30-character names holds 45 million), counted while streaming, before
+    anything is built (:mod:`scoring.sheets.formats.strings`)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
