@@ -22,6 +22,9 @@ class PageSpec:
     url_path: str
     """Stable address, the same in every language."""
     default: bool = False
+    audience: tuple[str, ...] = ("demo", "organiser")
+    """Who sees the page (:mod:`ui.views.workspace`): ``demo`` (no organiser account yet:
+    everything open), ``organiser``, ``judge``, ``public`` (signed out)."""
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -35,6 +38,21 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("ui/sensitivity.py", "app.page.sensitivity", ":material/compare_arrows:",
              "kepekaan"),
     PageSpec("ui/simulation.py", "app.page.simulation", ":material/tune:", "simulasi"),
-    PageSpec("ui/history.py", "app.page.history", ":material/timeline:", "riwayat"),
+    PageSpec("ui/history.py", "app.page.history", ":material/timeline:", "riwayat",
+             audience=("demo", "organiser", "public")),
     PageSpec("ui/archive.py", "app.page.archive", ":material/inventory_2:", "arsip"),
+    PageSpec("ui/public.py", "app.page.public", ":material/campaign:", "hasil-resmi",
+             audience=("demo", "organiser", "public")),
+    PageSpec("ui/signin.py", "app.page.signin", ":material/login:", "masuk",
+             audience=("public",)),
+    PageSpec("ui/judge_home.py", "app.page.my_scoring", ":material/rate_review:", "penilaian",
+             audience=("judge",)),
+    PageSpec("ui/organiser_setup.py", "app.page.setup", ":material/settings:", "lomba",
+             audience=("organiser",)),
+    PageSpec("ui/board.py", "app.page.board", ":material/fact_check:", "papan",
+             audience=("organiser",)),
+    PageSpec("ui/organiser_release.py", "app.page.release", ":material/publish:", "rilis",
+             audience=("organiser",)),
+    PageSpec("ui/audit.py", "app.page.audit", ":material/history_edu:", "audit",
+             audience=("organiser",)),
 )

@@ -10,6 +10,10 @@ import pandas as pd
 from scoring.i18n import t
 
 ROW_HEIGHT = 20
+LABEL_WIDTH = 280
+"""Room right of the history charts for the names at the lines' ends (pixels)."""
+MIN_HISTORY_HEIGHT = 280
+"""The history charts are never shorter, even with one entry."""
 _NUMBER_LOCALE = {
     "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]},
@@ -153,21 +157,23 @@ def _history_tooltip(lang: str) -> list[alt.Tooltip]:
 
 
 def _history_layers(data: pd.DataFrame, y: alt.Y, lang: str, height: int) -> alt.TopLevelMixin:
-    """Lines per entry over the years and a point per year; clicking an entry in the legend
-    brings it forward."""
-    pick = alt.selection_point(fields=["name"], bind="legend")
-    faded = alt.condition(pick, alt.value(0.95), alt.value(0.12))
+    """Lines per entry over the years and a point per year, each line named at its end (no
+    legend to cut off); entries not highlighted (``highlight`` False) are faded."""
+    faded = alt.condition(alt.datum.highlight, alt.value(0.95), alt.value(0.15))
     base = alt.Chart(data).encode(
         x=alt.X("year:O", title=t("app.history.year", lang), axis=alt.Axis(labelAngle=0)),
         y=y,
-        color=alt.Color("name:N", title=t("col.entry", lang),
-                        legend=alt.Legend(orient="right", labelLimit=280, symbolLimit=200)),
+        color=alt.Color("name:N", title=t("col.entry", lang), legend=None),
     )
     lines = base.mark_line(strokeWidth=2.5).encode(
-        opacity=faded, tooltip=[alt.Tooltip("name:N", title=t("col.entry", lang))],
-    ).add_params(pick)
+        opacity=faded, tooltip=[alt.Tooltip("name:N", title=t("col.entry", lang))])
     points = base.mark_circle(size=80).encode(opacity=faded, tooltip=_history_tooltip(lang))
-    return _finish(alt.layer(lines, points).properties(height=height), lang)
+    ends = base.transform_filter(alt.datum.line_end).mark_text(
+        align="left", dx=8, fontSize=12, limit=LABEL_WIDTH - 10).encode(
+        text="name:N", opacity=faded, tooltip=_history_tooltip(lang))
+    chart = alt.layer(lines, points, ends).properties(
+        height=height, padding={"left": 5, "top": 5, "bottom": 5, "right": LABEL_WIDTH})
+    return _finish(chart, lang)
 
 
 def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -177,15 +183,10 @@ def rank_bump(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     y = alt.Y("rank:Q", title=t("col.rank", lang),
               scale=alt.Scale(reverse=True, domain=[1, lowest], nice=False, zero=False),
               axis=alt.Axis(values=list(range(1, lowest + 1)), format="d"))
-    return _history_layers(data, y, lang, max(_legend_height(data), 16 * lowest))
+    return _history_layers(data, y, lang, max(MIN_HISTORY_HEIGHT, 24 * lowest))
 
 
 def total_lines(data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Each entry's total per year (``data`` from :func:`ui.views.history.chart_data`)."""
     y = alt.Y("total:Q", title=t("col.total", lang), scale=alt.Scale(zero=False))
-    return _history_layers(data, y, lang, max(_legend_height(data), 360))
-
-
-def _legend_height(data: pd.DataFrame) -> int:
-    """Tall enough for the legend to list every entry (about 22 pixels a name)."""
-    return 280 if data.empty else 22 * int(data["name"].nunique())
+    return _history_layers(data, y, lang, max(MIN_HISTORY_HEIGHT, 360))

@@ -39,7 +39,16 @@ if archive_common.usable(opened, lang):
         if renamed := views.renames(in_category, lang, common.escape):
             st.caption(t("app.history.renames", lang, items="; ".join(renamed)))
 
-        chart_data = views.chart_data(shown, lang)
+        top_col, find_col = st.columns([1, 3])
+        top = top_col.number_input(t("app.history.top", lang), min_value=1, max_value=100,
+                                   value=min(10, max(len(names), 1)), step=1,
+                                   key="history_top", disabled=bool(chosen))
+        query = find_col.text_input(t("app.history.find", lang), key="history_find")
+        drawn = views.chart_entries(in_category, int(top), chosen)
+        if not chosen and len(drawn) < len(names):
+            st.caption(t("app.history.top_note", lang, shown=len(drawn), count=len(names)))
+        chart_data = views.highlight_and_ends(
+            views.chart_data(in_category[in_category["group_id"].isin(drawn)], lang), query)
         st.subheader(t("app.history.chart_ranks", lang))
         st.caption(t("app.history.chart_ranks_help", lang))
         st.altair_chart(charts.rank_bump(chart_data, lang), width="stretch")

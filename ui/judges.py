@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from scoring.i18n import format_number, t
-from ui import common, state
+from ui import common, fairness_state, state
 from ui.views import judges as views
+from ui.views import planner
 from ui.views.format import number_text, styled
 
 lang = state.lang()
@@ -106,3 +107,27 @@ if common.require_result(outcome, lang):
             with st.expander(t("app.fair.agreement.groups_forms", lang)):
                 helped_table(group_forms.frame, group_forms.number_columns, group_forms.help,
                              key=f"agreement_group_forms_{category.id}")
+
+    st.divider()
+    st.header(t("app.fair.plan.title", lang))
+    st.markdown(t("app.fair.plan.intro", lang))
+    target = st.select_slider(t("app.fair.plan.target", lang), options=list(planner.TARGETS),
+                              value=planner.DEFAULT_TARGET, key="plan_target",
+                              format_func=lambda v: format_number(100 * v, lang, 0) + "%")
+    plan, assumptions = fairness_state.plan(result, target)
+    for category in result.rubric.categories:
+        st.subheader(category.label(lang))
+        found = planner.category_plan(plan, result, category.id, target, lang)
+        if found is None:
+            st.caption(t("app.fair.plan.unavailable", lang))
+            continue
+        if found.reached:
+            st.success(common.escape(found.sentence), icon=":material/groups:")
+        else:
+            st.warning(common.escape(found.sentence), icon=":material/groups:")
+        st.dataframe(found.table, hide_index=True, key=f"plan_{category.id}")
+    lines = planner.assumption_lines(assumptions, result, lang)
+    if lines:
+        heading, *models = lines
+        st.caption(common.escape(heading) + "\n" + "\n".join(
+            f"- {common.escape(line)}" for line in models))

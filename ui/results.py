@@ -31,6 +31,9 @@ if common.require_result(outcome, lang):
             common.table(ranking.frame, ranking.number_columns, lang,
                          key=f"ranking_{category.id}", pinned=ranking.frame.columns[:3],
                          widths=views.ranking_widths(ranking))
+            if ranking.deciding_column != t("col.total", lang):
+                st.caption(t("app.fair.results.decided_on", lang,
+                             figure=common.escape(ranking.deciding_column)))
             st.caption(t("app.results.sort_hint", lang))
 
             st.subheader(t("app.results.chart_totals", lang))

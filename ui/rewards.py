@@ -43,6 +43,7 @@ if common.require_result(outcome, lang):
                 found = sure.get(item.entry_id)
                 if found is not None and found.probability is not None:
                     st.markdown(t("app.fair.conf.place", lang, award=common.escape(item.award),
+                                  awarded=common.escape(found.awarded_text),
                                   probability=common.escape(found.probability_text),
                                   interval=interval, ranks=found.interval_text))
                 elif found is not None:
@@ -74,6 +75,9 @@ if common.require_result(outcome, lang):
         awarded = views.awards_confidence_frame(items, sure, lang)
         st.dataframe(awarded, hide_index=True,
                      column_config=views.awards_widths(awarded, lang))
+        footnote = views.resampling_footnote(figures, category.id, lang)
+        if footnote:
+            st.caption(footnote)
 
     st.divider()
     st.subheader(t("app.rewards.doc.title", lang))

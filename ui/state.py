@@ -10,6 +10,7 @@ setting ``database_url`` (``.streamlit/secrets.toml``), else ``data/juri.db``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -21,9 +22,11 @@ from scoring.problems import Problem
 from scoring.result import Result
 from scoring.rubric import Rubric, parse_rubric
 from scoring.workspace import archive as records
+from scoring.workspace import demo, session, whatif
 from scoring.workspace import publishing as store_publishing
-from scoring.workspace import session, whatif
 from scoring.workspace import templates as judge_templates
+
+log = logging.getLogger("juri.app")
 
 LANG_KEY = "lang"
 COMPETITION_KEY = "competition"
@@ -161,15 +164,22 @@ def is_ready() -> bool:
     return _outcome_key() in _outcomes() or _read_key() in _reads()
 
 
-def simulation(weights: Mapping[str, float], rule: str) -> Result:
-    """The what-if result for these weights and panel rule (cached; nothing official)."""
-    base = outcome()
-    current, language = competition(), lang()
-    key = session.digest(
-        f"{current.key}|{language}|{rule}|"
-        + ",".join(f"{k}={float(v):g}" for k, v in sorted(weights.items())))
+def whatif_basis(rule: str) -> whatif.Basis:
+    """What the what-if page weighs again under panel rule ``rule``: the marks of this
+    session's outcome scored once under that rule (cached; no file is read again)."""
+    base, language = outcome(), lang()
     return _simulations().get_or_make(
-        key, lambda: whatif.simulate(base, weights, rule, language))
+        f"{_outcome_key()}|basis|{rule}", lambda: whatif.basis(base, rule, language))
+
+
+def simulation(weights: Mapping[str, float], rule: str) -> pd.DataFrame:
+    """The what-if ranking for these weights and panel rule (:func:`whatif.retotal`; cached;
+    nothing official)."""
+    base, language = whatif_basis(rule), lang()
+    key = session.digest(
+        f"{_outcome_key()}|{rule}|"
+        + ",".join(f"{k}={float(v):g}" for k, v in sorted(weights.items())))
+    return _simulations().get_or_make(key, lambda: whatif.retotal(base, weights, language))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -224,9 +234,16 @@ def archive_source() -> str:
     return records.archive_source(_archive_setting())
 
 
+def is_demo() -> bool:
+    """No real database is configured (neither ``$JURI_DATABASE_URL`` nor the app setting):
+    the app runs on the demo database (:mod:`scoring.workspace.demo`), the sample loaded."""
+    return archive_source() == "default"
+
+
 def archive_url() -> str:
-    """The archive's URL: ``$JURI_DATABASE_URL``, else the app setting, else data/juri.db."""
-    return records.archive_url(_archive_setting())
+    """The archive's URL: ``$JURI_DATABASE_URL``, else the app setting, else the demo
+    database (``$JURI_DEMO_DATABASE_URL`` or data/demo.db)."""
+    return demo.demo_url() if is_demo() else records.archive_url(_archive_setting())
 
 
 def _release_archive(opened: records.OpenedArchive) -> None:
@@ -235,16 +252,25 @@ def _release_archive(opened: records.OpenedArchive) -> None:
 
 
 @st.cache_resource(show_spinner=False, on_release=_release_archive)
-def _archive(url: str) -> records.OpenedArchive:
-    """The archive at ``url``, opened (and on first start seeded with the sample) once per
-    process; a failure is cached too, until :func:`reopen_archive`."""
-    return records.open_for_app(url)
+def _archive(url: str, is_demo: bool = False) -> records.OpenedArchive:
+    """The archive at ``url``, opened once per process (the demo database: with the sample
+    loaded on first start; a real one: never); a failure is cached too, until
+    :func:`reopen_archive`."""
+    if not is_demo:
+        return records.open_for_app(url, seed=False)
+    location = records.shown_url(url)
+    try:
+        return records.OpenedArchive(demo.open_demo(url), location)
+    except Exception as exc:
+        log.warning("the demo database %s cannot be opened: %s", location, exc)
+        return records.OpenedArchive(None, location, problem="app.archive.unavailable",
+                                     detail=" ".join(str(exc).split())[:300])
 
 
 def archive() -> records.OpenedArchive:
     """The app's archive, or why it cannot be opened (never an exception)."""
     with st.spinner(t("app.archive.opening", lang())):
-        return _archive(archive_url())
+        return _archive(archive_url(), is_demo())
 
 
 def reopen_archive() -> None:

@@ -130,3 +130,21 @@ def _verify(password_hash: str, password: str) -> bool:
         return _HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def sign_in_verified(archive: Archive, username: str, *, via: str,
+                     now: dt.datetime | None = None) -> Actor:
+    """The organiser actor for ``username`` already proven by an identity provider (``via``,
+    e.g. ``oidc``: the app's ``st.login``); :class:`AccessRefusedError`
+    (``access.sign_in.failed``) when there is no such enabled account. Logged either way."""
+    at = moment(now)
+    name = clean_name(username)
+    with archive.reading() as conn:
+        account = people.find_organiser(conn, judge_key(name)) if name else None
+    ok = account is not None and not account.disabled
+    who = organiser(account.username) if ok and account else Actor("public", name or "-")
+    archive.write(lambda conn: record(conn, who, "sign_in.ok" if ok else "sign_in.failed",
+                                      None, {"username": name, "via": via}, now=at))
+    if not ok:
+        raise AccessRefusedError([error("access.sign_in.failed")])
+    return who

@@ -153,7 +153,7 @@ def main(argv: list[str]) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         # the history screenshot uses a fresh archive, seeded with the sample on first use
-        env = {"JURI_DATABASE_URL": f"sqlite:///{Path(tmp) / 'juri.db'}"} if history else None
+        env = {"JURI_DEMO_DATABASE_URL": f"sqlite:///{Path(tmp) / 'juri.db'}"} if history else None
         with serve_app(env=env) as url, open_browser(executable, Path(tmp) / "profile") as page:
             if history:
                 open_history(page, url, "Dinas Arsip dan Perpustakaan Daerah")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring.i18n import t
 from scoring.store.database import URL_ENV
+from scoring.workspace.demo import DEMO_URL_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
@@ -27,8 +28,10 @@ PAGE_TITLES = {
     "ui/simulation.py": "app.sim.title",
     "ui/history.py": "app.history.title",
     "ui/archive.py": "app.archive.title",
+    "ui/public.py": "app.public.title",
 }
-"""Each page file and the message key of its title."""
+"""Each page file open in the demo (no organiser account yet) and the message key of its
+title."""
 
 
 def texts(at: AppTest) -> list[str]:
@@ -91,7 +94,8 @@ def temporary_archive(monkeypatch: pytest.MonkeyPatch, shared_archive_dir: Path)
     """Every page test opens a temporary archive (seeded with the sample on first use, shared
     by the session), never data/juri.db. A test that changes the archive sets its own."""
     url = f"sqlite:///{shared_archive_dir / 'juri.db'}"
-    monkeypatch.setenv(URL_ENV, url)
+    monkeypatch.delenv(URL_ENV, raising=False)  # no real database: the app runs the demo
+    monkeypatch.setenv(DEMO_URL_ENV, url)
     return url
 
 

@@ -63,7 +63,7 @@ def test_the_history_page_follows_the_renamed_agency(chromium: str, tmp_path: Pa
     from playwright.sync_api import expect
 
     database = f"sqlite:///{tmp_path / 'juri.db'}"
-    with serve_app(tmp_path / "streamlit.log", env={"JURI_DATABASE_URL": database}) as url, \
+    with serve_app(tmp_path / "streamlit.log", env={"JURI_DEMO_DATABASE_URL": database}) as url, \
             open_browser(chromium, tmp_path / "profile") as page:
         open_history(page, url, "Dinas Arsip dan Perpustakaan Daerah")
         expect(page.get_by_text("Kantor Perpustakaan dan Arsip Daerah").first).to_be_visible()

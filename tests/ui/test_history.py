@@ -205,7 +205,7 @@ def test_an_archive_that_cannot_be_opened_is_a_message(app, monkeypatch) -> None
     # the rest of the app still works
     at.switch_page("ui/results.py").run()
     assert_clean(at)
-    assert not at.error
+    assert not at.main.error
     assert shows(at, "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
     at.switch_page("ui/archive.py").run()
     assert_clean(at)
@@ -218,7 +218,7 @@ def test_the_app_setting_points_at_the_archive(monkeypatch, tmp_path) -> None:
 
     from tests.ui.conftest import APP, TIMEOUT
 
-    monkeypatch.delenv("JURI_DATABASE_URL")
+    monkeypatch.delenv("JURI_DATABASE_URL", raising=False)
     url = f"sqlite:///{tmp_path / 'setting.db'}"
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.secrets["database_url"] = url
@@ -227,18 +227,21 @@ def test_the_app_setting_points_at_the_archive(monkeypatch, tmp_path) -> None:
     assert_clean(at)
     assert shows(at, t("app.archive.source.setting", "id"))
     assert (tmp_path / "setting.db").exists()
-    assert len(_table(at)) == 31
+    # a real database: the sample is never loaded into it
+    assert shows(at, t("app.history.empty", "id"))
 
 
 def test_the_history_page_on_sqlite_and_postgresql(app, monkeypatch, store_db_url: str
                                                    ) -> None:
-    """The same page over an empty database of each kind: seeded on first use, then shown."""
+    """The same page over an empty demo database of each kind: seeded on first use, then
+    shown."""
+    from scoring.workspace.demo import DEMO_URL_ENV
     from ui import state
 
-    monkeypatch.setenv("JURI_DATABASE_URL", store_db_url)
+    monkeypatch.setenv(DEMO_URL_ENV, store_db_url)
+    state.reopen_archive()
     try:
         at = app(PAGE)
-        assert t("app.archive.seeded", "id") in [i.value for i in at.info]
         table = _table(at).set_index(t("col.entry", "id"))
         assert len(table) == 31
         assert table.loc[NEW_NAME, t("app.history.col.former_names", "id")] == (
@@ -248,3 +251,35 @@ def test_the_history_page_on_sqlite_and_postgresql(app, monkeypatch, store_db_ur
         assert len(_frames(at, "app.archive.col.origin")) == 1
     finally:
         state.reopen_archive()  # close the cached connections before the database goes
+
+
+def test_the_charts_show_the_top_entries_named_at_the_line_ends(app) -> None:
+    """31 OPD groups: the charts draw the top 10 (by their newest year's rank) and write
+    each name at its line's end instead of a legend that would list only some."""
+    import json
+
+    at = app(PAGE)
+    bump = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert all(layer["encoding"]["color"]["legend"] is None for layer in bump["layer"])
+    assert bump["layer"][2]["mark"]["type"] == "text"
+    assert bump["layer"][2]["encoding"]["text"]["field"] == "name"
+    assert shows(at, t("app.history.top_note", "id", shown=10, count=31))
+    # one chosen entry: a chart tall enough to read (not a 30-pixel strip)
+    at.multiselect(key="history_entries_OPD").set_value(["opd-bkpsdm"]).run()
+    assert_clean(at)
+    bump = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert bump["height"] >= 280
+    assert not shows(at, t("app.history.top_note", "id", shown=1, count=31))
+
+
+def test_the_highlight_fades_the_other_entries() -> None:
+    frame = pd.DataFrame({"group_id": ["a", "a", "b"], "name": ["Dinas Kesehatan"] * 2
+                          + ["Dinas Sosial"], "year": [2025, 2026, 2026],
+                          "rank": [2.0, 1.0, 2.0]})
+    marked = views.highlight_and_ends(frame, "kesehatan")
+    assert marked["highlight"].tolist() == [True, True, False]
+    assert marked["line_end"].tolist() == [False, True, True]
+    assert views.highlight_and_ends(frame, "")["highlight"].all()
+    # top 1 by the newest year's rank: a (1 in 2026) before b (2 in 2026)
+    assert views.chart_entries(frame, 1) == ["a"]
+    assert views.chart_entries(frame, 5, ["b"]) == ["b"]

@@ -114,7 +114,7 @@ def test_upload_with_errors_shows_them_and_no_ranking(app) -> None:
     assert t("app.upload.has_errors", "id", count=3) in [e.value for e in at.error]
     assert shows(at, t("app.upload.using_upload", "id", count=2))
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("juri\\_uji.xlsx — 1 galat") for label in labels)
+    assert any(label.startswith("juri\\_uji.xlsx — 1 kesalahan") for label in labels)
     assert any("sampah" in label for label in labels)
     assert shows(at, "Nilai 150 di luar skala 0–100")
     assert shows(at, "D10")  # the cell to fix

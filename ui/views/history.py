@@ -20,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from scoring.i18n import format_number, t
+from scoring.identity import judge_key
 from scoring.safe_text import neutralise
 from scoring.workspace.archive import Archive, consistent_top, most_improved, new_entrants
 
@@ -42,6 +43,29 @@ def chart_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     data["award"] = data["award"].fillna("")
     data["rank"] = data["rank"].astype("float64")
     return data
+
+
+def chart_entries(frame: pd.DataFrame, top: int, chosen: Sequence[str] = ()) -> list[str]:
+    """The groups the charts draw: the ``chosen`` ones when any, else the ``top`` best by
+    their rank in the newest year they took part (newer years first, then rank, then name)."""
+    if chosen:
+        return [g for g in dict.fromkeys(frame["group_id"]) if g in set(chosen)]
+    ranked = frame[frame["rank"].notna()].sort_values(["year", "rank", "name"],
+                                                      ascending=[False, True, True])
+    newest = ranked.drop_duplicates("group_id")
+    return newest["group_id"].head(max(top, 1)).tolist()
+
+
+def highlight_and_ends(data: pd.DataFrame, query: str = "") -> pd.DataFrame:
+    """``data`` (from :func:`chart_data`) with ``highlight`` (the name contains ``query``,
+    case and accents aside; every entry when it is empty) and ``line_end`` (the entry's
+    newest year: where its name is written)."""
+    out = data.copy()
+    wanted = judge_key(query)
+    out["highlight"] = [not wanted or wanted in judge_key(str(name)) for name in out["name"]]
+    newest = out.groupby("group_id")["year"].transform("max")
+    out["line_end"] = out["year"] == newest
+    return out
 
 
 def history_table(frame: pd.DataFrame, lang: str,

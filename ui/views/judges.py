@@ -20,7 +20,7 @@ import pandas as pd
 from scoring.agreement import AgreementSummary, agreement_summary
 from scoring.i18n import t
 from scoring.result import Result
-from ui.views.format import number_text
+from ui.views.format import number_text, percent_text
 
 SHARED_COLUMNS = {"judge": "col.judge", "entry": "col.entry", "mean": "app.fair.method.mean",
                   "kendall": "fairness.col.kendall_w", "alpha": "app.agreement.alpha"}
@@ -88,6 +88,29 @@ def judge_tables(result: Result, category: str, lang: str, *, outlier_sds: float
                        [ocols[k] for k in ("total", "others_mean", "difference", "sds")])
 
 
+def spread_weights(result: Result, category: str) -> pd.DataFrame | None:
+    """Each judge's slope and ``spread_weight`` (the share of its own slope kept) in a
+    category, when the rubric normalises with ``leniency_spread``; None otherwise."""
+    offsets = result.judge_offsets
+    if result.rubric.normalisation.method != "leniency_spread" or offsets.empty:
+        return None
+    rows = offsets[(offsets["category"] == category)
+                   & (offsets["method"] == "leniency_spread")]
+    if rows.empty:
+        return None
+    return pd.DataFrame({"judge_id": rows["judge_id"].astype(str).to_numpy(),
+                         "slope": rows["slope"].astype(float).to_numpy(),
+                         "spread_weight": rows["spread_weight"].astype(float).to_numpy()})
+
+
+def pulled_text(spread_weight: float, lang: str) -> str:
+    """How far a judge's spread was pulled toward the panel's, in words: a weight of 0,4
+    keeps 40 % of the judge's own slope, so "ditarik 60% ke arah panel"."""
+    if spread_weight is None or not np.isfinite(spread_weight):
+        return "–"
+    return t("app.fair.judges.pulled", lang, percent=percent_text(1 - spread_weight, lang))
+
+
 @dataclass(frozen=True)
 class JudgeReport:
     """The Judges page's tables for one category: each judge (with flags), the marks far from
@@ -135,6 +158,16 @@ def judge_report(result: Result, category: str, lang: str, *, outlier_sds: float
     numbers = [cols[k] for k in ("mean", "offset", "spread", "correlation",
                                  "rank_correlation")]
     help_texts = {cols[k]: t(f"app.fair.judges.help.{k}", lang) for k in keys if k != "judge"}
+    weights = spread_weights(result, category)
+    if weights is not None:
+        at = list(frame.columns).index(cols["spread"]) + 1
+        by_judge = weights.set_index("judge_id").reindex(judges["judge_id"].astype(str))
+        slope, pulled = (t(f"app.fair.judges.col.{k}", lang) for k in ("slope", "spread_weight"))
+        frame.insert(at, slope, by_judge["slope"].astype(float).to_numpy())
+        frame.insert(at + 1, pulled, [pulled_text(w, lang) for w in by_judge["spread_weight"]])
+        numbers.append(slope)
+        help_texts[slope] = t("app.fair.judges.help.slope", lang)
+        help_texts[pulled] = t("app.fair.judges.help.spread_weight", lang)
 
     lines: list[tuple[str, str]] = []
     for row in judges.itertuples(index=False):

@@ -40,10 +40,14 @@ class RankingTable:
     frame: pd.DataFrame
     number_columns: list[str]
     integer_columns: list[str]
+    deciding_column: str = ""
+    """The column of the figure the ranks were decided on (:meth:`Result.deciding_label`):
+    the total, or a rank rule's figure (rank sum, rank percentile), which comes before it."""
 
 
 def ranking_table(result: Result, category: str, lang: str) -> RankingTable:
-    """Rank, tied mark, entry, total, top-level subtotals, award, each judge's total."""
+    """Rank, tied mark, entry, the deciding figure (the total, or the rank rule's figure
+    followed by the total), award, top-level subtotals, each judge's total."""
     rows = result.category(category)
     rubric = result.rubric
     taken: set[str] = set()
@@ -54,15 +58,18 @@ def ranking_table(result: Result, category: str, lang: str) -> RankingTable:
         col["col.tied"]: np.where(rows["tied"].astype(bool), t("app.results.tied_mark", lang),
                                   ""),
         col["col.entry"]: rows["name"].to_numpy(),
-        col["col.total"]: rows["total"].astype(float).to_numpy(),
     })
+    deciding = result.deciding_column(category)
+    deciding_label = col["col.total"]
+    numbers = []
+    if deciding != "total" and deciding in rows:
+        deciding_label = unique_label(result.deciding_label(category, lang), taken)
+        frame[deciding_label] = rows[deciding].astype(float).to_numpy()
+        numbers.append(deciding_label)
+    frame[col["col.total"]] = rows["total"].astype(float).to_numpy()
+    numbers.append(col["col.total"])
     awards = rows["place"].where(rows["place"] != "", rows["band"])
     frame[col["col.award"]] = awards.fillna("").to_numpy()
-    numbers = [col["col.total"]]
-    if "rank_sum" in rows:
-        label = unique_label(t("col.rank_sum", lang), taken)
-        frame[label] = rows["rank_sum"].astype(float).to_numpy()
-        numbers.append(label)
     for node in top_nodes(rubric, category):
         label = unique_label(node.label(lang), taken)
         frame[label] = rows[node.id].astype(float).to_numpy()
@@ -75,7 +82,7 @@ def ranking_table(result: Result, category: str, lang: str) -> RankingTable:
         label = unique_label(t("app.results.judge_column", lang, judge=judge), taken)
         frame[label] = wide[judge].reindex(rows["entry_id"]).astype(float).to_numpy()
         numbers.append(label)
-    return RankingTable(frame, numbers, [col["col.rank"]])
+    return RankingTable(frame, numbers, [col["col.rank"]], deciding_label)
 
 
 def leaders(result: Result, category: str, lang: str) -> list[dict[str, str]]:
@@ -154,6 +161,9 @@ def ranking_widths(table: RankingTable) -> dict[str, dict[str, object]]:
     """Widths for the ranking table: narrow rank and tied mark, the entry's name wide, every
     figure narrow, so that a 1,440-pixel screen shows the ranking with its subtotals (judges'
     columns scroll beside the pinned rank, mark and name)."""
-    rank, tied, entry, total, award, *figures = table.frame.columns
-    return column_widths({rank: 56, tied: 40, entry: 240, total: 80, award: 110,
-                          **dict.fromkeys(figures, 90)})
+    rank, tied, entry, *rest = table.frame.columns
+    award = next(c for c in rest if table.frame[c].dtype.kind not in "fi")
+    decided = rest[:rest.index(award)]  # the deciding figure (and the total after it)
+    figures = rest[rest.index(award) + 1:]
+    return column_widths({rank: 56, tied: 40, entry: 240, **dict.fromkeys(decided, 80),
+                          award: 110, **dict.fromkeys(figures, 90)})

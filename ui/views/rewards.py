@@ -23,7 +23,7 @@ import pandas as pd
 from scoring import documents
 from scoring.documents.settings import DocumentSettings, load_settings
 from scoring.i18n import format_money, format_number, t
-from scoring.result import Result
+from scoring.result import CONFIDENCE_RESAMPLES, Result
 from scoring.workspace.session import SAMPLE_RUBRIC
 from ui.views.format import column_widths, percent_text
 
@@ -170,12 +170,9 @@ CONFIDENCE_SEED = 0
 competition always shows the same figures, on the page and in the exports."""
 
 
-CONFIDENCE_RESAMPLES = 2000
-
-
 CONFIDENCE_COLUMNS = ("entry_id", "category", "rank", "p_own_place", "p_awarded", "rank_low",
                       "rank_high", "margin_next", "too_close", "loo_rank_worst",
-                      "loo_worst_without")
+                      "loo_worst_without", "mc_error", "resamples")
 
 
 def confidence_figures(result: Result, *, seed: int = CONFIDENCE_SEED,
@@ -208,8 +205,9 @@ def rank_interval_text(low: float, high: float, lang: str) -> str:
 
 @dataclass(frozen=True)
 class AwardConfidence:
-    """How sure one winner's award is: the probability of holding its own place (None for an
-    award by band), the rank interval, and whether the place is too close to call."""
+    """How sure one winner's award is: the probability of truly belonging among the winners
+    (``awarded``, which the flag reads), the probability of holding its very place (None for
+    an award by band), the rank interval, and whether the place is too close to call."""
 
     probability: float | None
     probability_text: str
@@ -224,6 +222,9 @@ class AwardConfidence:
     """Its rank without that judge."""
     falls_out: bool = False
     """Without that judge the entry falls out of the award places."""
+    awarded: float | None = None
+    """The probability that the entry truly belongs among the award places (``p_awarded``)."""
+    awarded_text: str = "–"
 
 
 def confidence_threshold_text(result: Result, lang: str) -> str:
@@ -237,12 +238,36 @@ def confidence_interval_text(lang: str) -> str:
     return percent_text(INTERVAL, lang)
 
 
+def threshold_odds_of(result: Result) -> tuple[int, int]:
+    """The rubric's flag threshold as odds: (1, 3) for ⅔ ("more than 1 chance in 3 that the
+    order differs", :func:`scoring.confidence.threshold_odds`)."""
+    from scoring.confidence import threshold_odds
+
+    return threshold_odds(result.rubric.confidence.too_close_below)
+
+
 def confidence_note(result: Result, lang: str) -> str:
-    """What the probability and the rank interval mean, in plain words."""
+    """What the probabilities and the rank interval mean, in plain words, with the rubric's
+    threshold as a percentage and as odds."""
+    odds, out_of = threshold_odds_of(result)
     return t("app.fair.conf.note", lang,
              resamples=format_number(CONFIDENCE_RESAMPLES, lang, 0),
              interval=confidence_interval_text(lang),
-             threshold=confidence_threshold_text(result, lang))
+             threshold=confidence_threshold_text(result, lang), odds=odds, out_of=out_of)
+
+
+def resampling_footnote(figures: pd.DataFrame, category: str, lang: str) -> str:
+    """How many resamples a category took (up to :data:`CONFIDENCE_RESAMPLES`) and how
+    precise its probabilities are: the largest Monte Carlo standard error of its entries, in
+    percentage points ("" when the figures do not cover the category)."""
+    rows = figures[figures["category"] == category] if not figures.empty else figures
+    if rows.empty:
+        return ""
+    error = float(rows["mc_error"].max())
+    return t("app.fair.conf.footnote", lang,
+             resamples=format_number(int(rows["resamples"].max()), lang, 0),
+             most=format_number(CONFIDENCE_RESAMPLES, lang, 0),
+             error=format_number(100 * error, lang, 1))
 
 
 def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Result,
@@ -253,6 +278,7 @@ def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Resu
         return {}
     rows = figures[figures["category"] == category].set_index("entry_id")
     threshold = confidence_threshold_text(result, lang)
+    odds, out_of = threshold_odds_of(result)
     n_places = len(result.rubric.awards.for_category(category).places)
     out = {}
     for item in items:
@@ -261,34 +287,42 @@ def award_confidence(items: Sequence[Award], figures: pd.DataFrame, result: Resu
         row = rows.loc[item.entry_id]
         p = row["p_own_place"]
         probability = None if pd.isna(p) else float(p)
+        awarded = None if probability is None or pd.isna(row["p_awarded"]) \
+            else float(row["p_awarded"])
         ranks = rank_interval_text(float(row["rank_low"]), float(row["rank_high"]), lang)
         p_text = percent_text(probability, lang)
+        awarded_text = percent_text(awarded, lang)
         too_close = bool(row["too_close"]) and probability is not None
-        warning_text = (t("app.fair.conf.too_close", lang, probability=p_text,
-                          threshold=threshold) if too_close else "")
+        warning_text = (t("app.fair.conf.too_close", lang, awarded=awarded_text,
+                          probability=p_text, threshold=threshold, odds=odds, out_of=out_of)
+                        if too_close else "")
         worst = row.get("loo_rank_worst")
         lower = worst is not None and pd.notna(worst) and int(worst) > item.rank
         out[item.entry_id] = AwardConfidence(
             probability, p_text, ranks, too_close, warning_text,
             without=str(row["loo_worst_without"]) if lower else "",
             without_rank=int(worst) if lower else None,
-            falls_out=bool(lower and probability is not None and int(worst) > n_places))
+            falls_out=bool(lower and probability is not None and int(worst) > n_places),
+            awarded=awarded, awarded_text=awarded_text)
     return out
 
 
 def awards_confidence_frame(items: Sequence[Award], confidence: Mapping[str, AwardConfidence],
                             lang: str) -> pd.DataFrame:
-    """:func:`awards_frame` with each winner's probability, the too-close mark and the rank
-    interval, after the margin."""
+    """:func:`awards_frame` with, after the margin, each winner's probability of belonging
+    among the winners (what the flag reads), of holding its very place, the too-close mark
+    and the rank interval."""
     frame = awards_frame(items, lang)
     at = list(frame.columns).index(t("app.rewards.margin", lang)) + 1
     found = [confidence.get(a.entry_id) for a in items]
-    frame.insert(at, t("app.fair.col.probability", lang),
+    frame.insert(at, t("app.fair.col.awarded", lang),
+                 [c.awarded_text if c else "–" for c in found])
+    frame.insert(at + 1, t("app.fair.col.probability", lang),
                  [c.probability_text if c else "–" for c in found])
-    frame.insert(at + 1, t("app.fair.col.too_close", lang),
+    frame.insert(at + 2, t("app.fair.col.too_close", lang),
                  ["⚠ " + t("app.fair.conf.too_close_mark", lang) if c and c.too_close else ""
                   for c in found])
-    frame.insert(at + 2, t("app.fair.col.rank_interval", lang),
+    frame.insert(at + 3, t("app.fair.col.rank_interval", lang),
                  [c.interval_text if c else "–" for c in found])
     return frame
 

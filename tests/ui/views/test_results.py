@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scoring.i18n import t
 from ui.views import format as view_format
 from ui.views import results as results_view
@@ -38,3 +40,46 @@ def test_leaders_and_chart_data(sample) -> None:
     spread = results_view.distribution_data(sample.result, "OPD", "en")
     assert set(spread["judge"]) == set(results_view.judges_of(sample.result, "OPD"))
     assert spread["total_text"].str.contains(r"^\d+\.\d\d$").all()
+
+
+# Three judges, four entries, ranked on the rank percentile: each judge's rank r of its m = 4
+# entries becomes 100 × (m − r) / (m − 1), i.e. 100, 66,67, 33,33, 0 for ranks 1–4.
+#   Juri A: e1 100 > e2 80 > e3 79 > e4 60  → e1 100, e2 66,67, e3 33,33, e4 0
+#   Juri B: e2 90 > e3 85 > e4 60 > e1 50   → e1 0,   e2 100,   e3 66,67, e4 33,33
+#   Juri C: e1 95 > e2 85 > e3 80 > e4 70   → e1 100, e2 66,67, e3 33,33, e4 0
+# Means: e2 (66,67 + 100 + 66,67) / 3 = 77,78; e1 (100 + 0 + 100) / 3 = 66,67;
+# e3 (33,33 + 66,67 + 33,33) / 3 = 44,44; e4 (0 + 33,33 + 0) / 3 = 11,11.
+PERCENTILE_MARKS = {
+    "Juri A": {"e1": 100, "e2": 80, "e3": 79, "e4": 60},
+    "Juri B": {"e1": 50, "e2": 90, "e3": 85, "e4": 60},
+    "Juri C": {"e1": 95, "e2": 85, "e3": 80, "e4": 70},
+}
+
+
+def test_a_rank_rule_category_shows_its_deciding_figure_before_the_total() -> None:
+    from scoring.workspace import session
+    from tests.ui.test_fairness_pages import RUBRIC, _competition
+
+    rubric = RUBRIC.replace("rule: mean", "rule: rank_percentile")
+    result = session.run_competition(_competition(PERCENTILE_MARKS, rubric)).result
+    assert result.deciding_column("UMUM") == "rank_percentile"
+    for lang, label in (("id", "Persentil peringkat"), ("en", "Rank percentile")):
+        table = results_view.ranking_table(result, "UMUM", lang)
+        frame = table.frame
+        assert table.deciding_column == label == result.deciding_label("UMUM", lang)
+        assert list(frame.columns[:6]) == [t("col.rank", lang), t("col.tied", lang),
+                                           t("col.entry", lang), label, t("col.total", lang),
+                                           t("col.award", lang)]
+        assert list(frame[t("col.entry", lang)]) == [
+            "Peserta E2", "Peserta E1", "Peserta E3", "Peserta E4"]
+        expected = [(200 / 3 + 100 + 200 / 3) / 3, (100 + 0 + 100) / 3,
+                    (100 / 3 + 200 / 3 + 100 / 3) / 3, (0 + 100 / 3 + 0) / 3]
+        assert frame[label].to_numpy() == pytest.approx(expected, abs=1e-9)
+        assert label in table.number_columns
+        widths = results_view.ranking_widths(table)
+        assert widths[label]["width"] == widths[t("col.total", lang)]["width"]
+    # a category decided on the total has no second figure: the total is the deciding one
+    mean = session.run_competition(_competition(PERCENTILE_MARKS)).result
+    table = results_view.ranking_table(mean, "UMUM", "id")
+    assert table.deciding_column == t("col.total", "id")
+    assert "Persentil peringkat" not in table.frame.columns

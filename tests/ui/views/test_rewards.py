@@ -142,3 +142,51 @@ def test_the_slow_documents_are_made_through_the_page_model_too(sample) -> None:
         if choice.kind in ("results", "feedback") or choice.fmt == "pdf":
             data = rewards_view.document(choice, sample.result, competition.files, "en")
             assert data[:4] in (b"%PDF", b"PK\x03\x04"), choice
+
+
+def _figures(**values: object) -> pd.DataFrame:
+    """One OPD winner's figures (the sample's first place), the rest as given."""
+    row = {"entry_id": "opd-bkpsdm", "category": "OPD", "rank": 1, "p_own_place": 0.5,
+           "p_awarded": 0.6, "rank_low": 1, "rank_high": 3, "margin_next": 0.1,
+           "too_close": True, "loo_rank_worst": 1, "loo_worst_without": "Juri A",
+           "mc_error": 0.0112, "resamples": 1200}
+    row.update(values)
+    return pd.DataFrame([row], columns=list(rewards_view.CONFIDENCE_COLUMNS))
+
+
+def test_the_flag_reads_the_award_probability_with_the_own_place_beside_it(sample) -> None:
+    result = sample.result
+    items = [a for a in rewards_view.awards(result, "OPD", "id") if a.entry_id == "opd-bkpsdm"]
+    found = rewards_view.award_confidence(items, _figures(), result, "OPD", "id")["opd-bkpsdm"]
+    assert found.too_close and found.awarded == 0.6
+    assert (found.awarded_text, found.probability_text) == ("60%", "50%")
+    # the sample's threshold is the default ⅔ = 66,7 % → "67%"; 1 − ⅔ = 1/3: "1 dari 3"
+    assert found.warning == (
+        "Terlalu ketat untuk dipastikan: peluangnya memang termasuk para juara 60% (tepat di "
+        "tempat ini 50%), di bawah batas 67% — lebih dari 1 dari 3 kemungkinan urutannya "
+        "berbeda. Periksa kembali nilainya sebelum diumumkan.")
+    frame = rewards_view.awards_confidence_frame(items, {"opd-bkpsdm": found}, "en")
+    columns = list(frame.columns)
+    at = columns.index(t("app.rewards.margin", "en"))
+    assert columns[at + 1:at + 5] == [t(f"app.fair.col.{k}", "en") for k in (
+        "awarded", "probability", "too_close", "rank_interval")]
+    assert frame.iloc[0][t("app.fair.col.awarded", "en")] == "60%"
+    assert frame.iloc[0][t("app.fair.col.rank_interval", "en")] == "1–3"
+    # not flagged by the engine: no warning, whatever the own-place probability
+    calm = rewards_view.award_confidence(items, _figures(too_close=False, p_awarded=0.99),
+                                         result, "OPD", "id")["opd-bkpsdm"]
+    assert not calm.too_close and calm.warning == "" and calm.probability_text == "50%"
+
+
+def test_the_note_and_footnote_say_up_to_how_many_resamples_and_how_precise(sample) -> None:
+    note = rewards_view.confidence_note(sample.result, "id")
+    assert "hingga 2.000 kali" in note and "**67%**" in note
+    assert "lebih dari 1 dari 3 kemungkinan urutannya berbeda" in note
+    assert "up to 2,000 times" in rewards_view.confidence_note(sample.result, "en")
+    # 1,200 resamples; the largest Monte Carlo error 0,0112 = 1,12 points → "1,1"
+    figures = pd.concat([_figures(), _figures(entry_id="opd-dinkes", mc_error=0.004)])
+    assert rewards_view.resampling_footnote(figures, "OPD", "id") == (
+        "Peluang di kategori ini dari 1.200 pengambilan ulang (hingga 2.000); ketelitiannya "
+        "±1,1 poin persen (galat Monte Carlo terbesar).")
+    assert rewards_view.resampling_footnote(figures, "KEL", "id") == ""
+    assert rewards_view.threshold_odds_of(sample.result) == (1, 3)

@@ -43,7 +43,7 @@ MESSAGES = {
     "app.blocked.go_competition": (
         "Lihat masalahnya di halaman Kompetisi", "See what is wrong on the Competition page"),
     "app.blocked.errors": (
-        "Belum ada hasil: {count} galat pada lembar penilaian harus diperbaiki dulu.",
+        "Belum ada hasil: {count} kesalahan pada lembar penilaian harus diperbaiki dulu.",
         "No result yet: {count} errors in the judges' sheets must be fixed first.",
     ),
     "app.blocked.go_upload": (
@@ -54,7 +54,7 @@ MESSAGES = {
     # --- checking report ---------------------------------------------------------------------
     "app.report.title": ("Laporan pemeriksaan", "Checking report"),
     "app.report.file": (
-        "{file} — {errors} galat, {warnings} peringatan",
+        "{file} — {errors} kesalahan, {warnings} peringatan",
         "{file} — {errors} errors, {warnings} warnings",
     ),
     "app.report.no_file": ("Seluruh penilaian", "All the scores"),
@@ -144,7 +144,7 @@ MESSAGES = {
     "app.rubric.rounding.total": ("nilai akhir {decimals} desimal", "total {decimals} dp"),
     "app.rubric.rounding.none": ("tanpa pembulatan", "no rounding"),
     "app.rubric.missing.error": (
-        "setiap juri wajib mengisi semua kriteria; yang kosong menjadi galat",
+        "setiap juri wajib mengisi semua kriteria; yang kosong menjadi kesalahan",
         "every judge must score every criterion; a gap is an error",
     ),
     "app.rubric.missing.minimum": (
@@ -161,7 +161,7 @@ MESSAGES = {
     "app.upload.intro": (
         "Unggah berkas Excel yang sudah diisi para juri (boleh beberapa sekaligus, paling "
         "besar {limit} MB per berkas). Berkas unggahan **menggantikan** lembar penilaian "
-        "yang sedang dipakai; galat menahan hasil sampai diperbaiki, peringatan tidak.",
+        "yang sedang dipakai; kesalahan menahan hasil sampai diperbaiki, peringatan tidak.",
         "Upload the Excel files the judges filled in (several at once, at most {limit} MB "
         "each). The uploaded set **replaces** the sheets in use; errors hold back the result "
         "until they are fixed, warnings do not.",
@@ -187,21 +187,21 @@ MESSAGES = {
     "app.upload.back_to_sample": ("Kembali ke data contoh", "Back to the sample data"),
     "app.upload.n_files": ("Berkas", "Files"),
     "app.upload.n_scores": ("Nilai terbaca", "Scores read"),
-    "app.upload.n_errors": ("Galat", "Errors"),
+    "app.upload.n_errors": ("Kesalahan", "Errors"),
     "app.upload.n_warnings": ("Peringatan", "Warnings"),
     "app.upload.has_errors": (
-        "Ada {count} galat, jadi hasil belum dapat dihitung. Perbaiki sel yang disebut di "
+        "Ada {count} kesalahan, jadi hasil belum dapat dihitung. Perbaiki sel yang disebut di "
         "laporan di bawah (berkas › lembar › sel), simpan, lalu unggah lagi semua berkas.",
         "There are {count} errors, so no result can be computed yet. Fix the cells named in "
         "the report below (file › sheet › cell), save, and upload all the files again.",
     ),
     "app.upload.only_warnings": (
-        "Tidak ada galat; hasil sudah dihitung. Ada {count} peringatan yang sebaiknya "
+        "Tidak ada kesalahan; hasil sudah dihitung. Ada {count} peringatan yang sebaiknya "
         "diperiksa.",
         "No errors; the result is computed. {count} warnings are worth a look.",
     ),
     "app.upload.all_good": (
-        "Semua berkas terbaca tanpa galat maupun peringatan; hasil sudah dihitung.",
+        "Semua berkas terbaca tanpa kesalahan maupun peringatan; hasil sudah dihitung.",
         "Every file was read with no errors or warnings; the result is computed.",
     ),
     "app.upload.see_results": ("Lihat hasil", "See the results"),
@@ -318,6 +318,25 @@ MESSAGES = {
     "app.rewards.download": (
         "Unduh rekap hasil resmi (Excel)", "Download the official results workbook (Excel)"),
     "app.rewards.download_name": ("hasil_{id}.xlsx", "results_{id}.xlsx"),
+    "app.rewards.doc.title": ("Dokumen", "Documents"),
+    "app.rewards.doc.help": (
+        "Setiap dokumen dibuat saat tombolnya diklik; laporan umpan balik untuk semua peserta "
+        "butuh waktu paling lama.",
+        "Each document is made when its button is clicked; the feedback reports for every "
+        "entry take the longest."),
+    "app.rewards.doc.button": ("{document} ({format})", "{document} ({format})"),
+    "app.rewards.doc.results": ("Laporan hasil", "Results report"),
+    "app.rewards.doc.minutes": ("Berita Acara Penilaian", "Judging minutes (Berita Acara)"),
+    "app.rewards.doc.certificates": ("Piagam pemenang", "Winners' certificates"),
+    "app.rewards.doc.annex": ("Lampiran keputusan", "Decree annex"),
+    "app.rewards.doc.feedback": ("Umpan balik per peserta", "Feedback per entry"),
+    "app.rewards.doc.workbook": ("Rekap hasil resmi", "Official results workbook"),
+    "app.upload.widget_hint": (
+        "Kotak unggah memakai teks bawaan Streamlit dalam bahasa Inggris: *Drag and drop files "
+        "here* berarti seret berkas ke sini, *Browse files* berarti pilih berkas, dan *Limit … "
+        "per file* adalah batas ukuran tiap berkas.",
+        "The upload box shows Streamlit's own English texts: drag the files onto it or choose "
+        "*Browse files*; *Limit … per file* is the size limit of each file."),
     # --- Judges --------------------------------------------------------------------------------
     "app.judges.intro": (
         "Bagaimana setiap juri menilai dibandingkan juri lain pada peserta yang sama. "

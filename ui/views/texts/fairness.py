@@ -9,37 +9,54 @@ MESSAGES = {
     "app.page.sensitivity": ("Kepekaan", "Sensitivity"),
     # --- Rewards: rank confidence --------------------------------------------------------------
     "app.fair.conf.note": (
-        "**Seberapa pasti?** *Peluang* adalah seberapa sering peserta tetap di tempatnya bila "
-        "panel juri lain yang serupa menilai ulang: susunan juri diambil ulang secara acak "
-        "{resamples} kali (dikalibrasi dengan simulasi, benih acak tetap sehingga angkanya "
-        "selalu sama). *Rentang peringkat* memuat peringkat sebenarnya dengan kemungkinan "
-        "{interval}. Tempat dengan peluang di bawah **{threshold}** (batas dari rubrik) "
-        "ditandai *terlalu ketat untuk dipastikan*: itu bukan alasan mengubah hasil, tetapi "
-        "alasan memeriksa kembali nilainya sebelum diumumkan. Peringkat juga dihitung ulang "
-        "tanpa tiap juri satu per satu; bila tanpa seorang juri peringkat turun, hal itu "
-        "disebutkan.",
-        "**How sure?** The *probability* is how often the entry keeps its place when another "
-        "panel of the same kind scores again: the panel is redrawn at random {resamples} "
-        "times (calibrated by simulation, with a fixed seed, so the figures never change). "
-        "The *rank interval* holds the true rank with probability {interval}. A place whose "
-        "probability is below **{threshold}** (the rubric's threshold) is marked *too close "
-        "to call*: not a reason to change the result, but to check its scores again before "
-        "announcing it. The ranking is also made again without each judge in turn; when an "
-        "entry would fall without one of them, the page says so.",
+        "**Seberapa pasti?** Susunan juri diambil ulang secara acak, hingga {resamples} kali "
+        "(berhenti lebih awal bila angkanya sudah cukup teliti; dikalibrasi dengan simulasi, "
+        "benih acak tetap sehingga angkanya selalu sama), seolah panel juri lain yang serupa "
+        "menilai ulang. *Peluang termasuk juara* adalah seberapa sering peserta tetap di "
+        "antara para juara; *peluang tempat ini* seberapa sering ia tepat di tempatnya. "
+        "*Rentang peringkat* memuat peringkat sebenarnya dengan kemungkinan {interval}. Tempat "
+        "yang peluang termasuk juaranya di bawah **{threshold}** (batas dari rubrik) — lebih "
+        "dari {odds} dari {out_of} kemungkinan urutannya berbeda — ditandai *terlalu ketat "
+        "untuk dipastikan*: itu bukan alasan mengubah hasil, tetapi alasan memeriksa kembali "
+        "nilainya sebelum diumumkan. Peringkat juga dihitung ulang tanpa tiap juri satu per "
+        "satu; bila tanpa seorang juri peringkat turun, hal itu disebutkan.",
+        "**How sure?** The panel is redrawn at random, up to {resamples} times (fewer once "
+        "the figures are precise enough; calibrated by simulation, with a fixed seed, so the "
+        "figures never change), as if another panel of the same kind scored again. The "
+        "*probability of an award* is how often the entry stays among the winners; the "
+        "*probability of this place* how often it holds its very place. The *rank interval* "
+        "holds the true rank with probability {interval}. A place whose probability of an "
+        "award is below **{threshold}** (the rubric's threshold) — more than {odds} chance "
+        "in {out_of} that the order differs — is marked *too close to call*: not a reason to "
+        "change the result, but to check its scores again before announcing it. The ranking "
+        "is also made again without each judge in turn; when an entry would fall without one "
+        "of them, the page says so.",
     ),
     "app.fair.conf.place": (
-        "Peluang tetap {award}: **{probability}** · rentang peringkat ({interval}): {ranks}",
-        "Probability of {award}: **{probability}** · rank interval ({interval}): {ranks}",
+        "Peluang termasuk juara: **{awarded}** · peluang tetap {award}: **{probability}** · "
+        "rentang peringkat ({interval}): {ranks}",
+        "Probability of an award: **{awarded}** · of {award}: **{probability}** · rank "
+        "interval ({interval}): {ranks}",
     ),
     "app.fair.conf.band": (
         "Rentang peringkat ({interval}): {ranks}",
         "Rank interval ({interval}): {ranks}",
     ),
     "app.fair.conf.too_close": (
-        "Terlalu ketat untuk dipastikan: peluangnya {probability}, di bawah batas {threshold}. "
-        "Periksa kembali nilainya sebelum diumumkan.",
-        "Too close to call: its probability is {probability}, below the threshold "
-        "{threshold}. Check its scores again before announcing it.",
+        "Terlalu ketat untuk dipastikan: peluangnya memang termasuk para juara {awarded} "
+        "(tepat di tempat ini {probability}), di bawah batas {threshold} — lebih dari {odds} "
+        "dari {out_of} kemungkinan urutannya berbeda. Periksa kembali nilainya sebelum "
+        "diumumkan.",
+        "Too close to call: the chance that it truly belongs among the winners is {awarded} "
+        "(that it holds this very place {probability}), below the threshold {threshold} — "
+        "more than {odds} chance in {out_of} that the order differs. Check its scores again "
+        "before announcing it.",
+    ),
+    "app.fair.conf.footnote": (
+        "Peluang di kategori ini dari {resamples} pengambilan ulang (hingga {most}); "
+        "ketelitiannya ±{error} poin persen (galat Monte Carlo terbesar).",
+        "The probabilities in this category come from {resamples} resamples (up to {most}); "
+        "they are precise to ±{error} percentage points (the largest Monte Carlo error).",
     ),
     "app.fair.conf.without": (
         "Tanpa penilaian {judge}, peringkatnya turun ke {rank}.",
@@ -63,9 +80,17 @@ MESSAGES = {
         "The probabilities and rank intervals cannot be computed for this category (it needs "
         "at least two judges).",
     ),
+    "app.fair.col.awarded": ("Peluang termasuk juara", "Probability of an award"),
     "app.fair.col.probability": ("Peluang tempat ini", "Probability of this place"),
     "app.fair.col.rank_interval": ("Rentang peringkat", "Rank interval"),
     "app.fair.col.too_close": ("Terlalu ketat?", "Too close?"),
+    # --- Results: the deciding figure ---------------------------------------------------------
+    "app.fair.results.decided_on": (
+        "Peringkat kategori ini ditentukan oleh **{figure}** (aturan panel rubrik), bukan oleh "
+        "nilai akhir; nilai akhir ditampilkan sebagai keterangan.",
+        "This category is ranked on the **{figure}** (the rubric's panel rule), not on the "
+        "total; the total is shown for reference.",
+    ),
     # --- Judges: the judge report --------------------------------------------------------------
     "app.fair.judges.col.offset": ("Kelonggaran (selisih dari panel)",
                                    "Severity (offset from the panel)"),
@@ -127,6 +152,47 @@ MESSAGES = {
     "app.fair.judges.flag_line.far": (
         "menilai jauh berbeda dari juri lain pada {entries}.",
         "stands far from the others on {entries}.",
+    ),
+    # --- Judges: leniency-and-spread normalisation ---------------------------------------------
+    "app.fair.judges.col.slope": ("Sebaran relatif", "Relative spread"),
+    "app.fair.judges.col.spread_weight": ("Tarikan ke panel", "Pull toward the panel"),
+    "app.fair.judges.help.slope": (
+        "Seberapa jauh nilai juri ini bergerak bila mutu peserta bergerak (1 = seperti panel; "
+        "di atas 1 membedakan lebih lebar).",
+        "How far this judge's totals move when the entries' quality moves (1 = like the "
+        "panel; above 1 tells the entries apart more widely).",
+    ),
+    "app.fair.judges.help.spread_weight": (
+        "Juri dengan sedikit nilai: sebarannya ditarik ke arah sebaran panel sebelum "
+        "dinormalisasi, agar sebaran dari sedikit nilai tidak dipercaya penuh.",
+        "A judge with few marks has the spread pulled toward the panel's before normalising, "
+        "so that a spread from few marks is not trusted in full.",
+    ),
+    "app.fair.judges.pulled": ("ditarik {percent} ke arah panel", "pulled {percent} toward "
+                               "the panel"),
+    # --- Judges: the panel planner -------------------------------------------------------------
+    "app.fair.plan.title": ("Berapa juri tahun depan?", "How many judges next year?"),
+    "app.fair.plan.intro": (
+        "Perkiraan dari nilai kompetisi ini: dengan berapa juri per peserta juara I memang "
+        "peserta terbaik, dengan peluang yang Anda pilih. Perencanaan saja — tidak mengubah "
+        "hasil.",
+        "An estimate from this competition's marks: with how many judges per entry the "
+        "winner is truly the best entry, with the chance you choose. Planning only — it "
+        "changes nothing in the result.",
+    ),
+    "app.fair.plan.target": (
+        "Peluang yang diinginkan bahwa juara I memang yang terbaik",
+        "The chance you want that the winner is truly the best",
+    ),
+    "app.fair.plan.col.per_entry": ("Juri per peserta", "Judges per entry"),
+    "app.fair.plan.col.per_judge": ("Peserta per juri", "Entries per judge"),
+    "app.fair.plan.col.chance": ("Peluang juara I memang terbaik",
+                                 "Chance the winner is truly the best"),
+    "app.fair.plan.col.recommended": ("Saran", "Advice"),
+    "app.fair.plan.recommended_mark": ("disarankan", "recommended"),
+    "app.fair.plan.unavailable": (
+        "Rencana panel tidak dapat dihitung untuk kategori ini (perlu sedikitnya dua peserta).",
+        "The panel plan cannot be computed for this category (it needs at least two entries).",
     ),
     # --- Judges: agreement ---------------------------------------------------------------------
     "app.fair.agreement.forms": (

@@ -73,6 +73,14 @@ MESSAGES = {
         "a past year's results with `python -m scoring import-results`.",
     ),
     "app.history.all_entries": ("Semua peserta", "All entries"),
+    "app.history.top": ("Grafik: peserta teratas", "Charts: top entries"),
+    "app.history.find": ("Sorot nama (cari)", "Highlight a name (search)"),
+    "app.history.top_note": (
+        "Grafik menampilkan {shown} teratas dari {count} peserta (menurut peringkat tahun "
+        "terakhir mereka). Pilih peserta di atas untuk membandingkan yang lain.",
+        "The charts show the top {shown} of {count} entries (by their latest year's rank). "
+        "Choose entries above to compare others.",
+    ),
     "app.history.summary": (
         "{count} peserta; tahun: {years}. Nama yang tampil adalah nama resmi sekarang; "
         "peserta yang berganti nama diikuti lintas tahun.",
@@ -85,10 +93,11 @@ MESSAGES = {
     "app.history.rank_tied": ("{rank} (seri)", "{rank} (tied)"),
     "app.history.chart_ranks": ("Peringkat per tahun", "Rank by year"),
     "app.history.chart_ranks_help": (
-        "Peringkat 1 di atas. Klik nama di legenda untuk menyorot satu peserta; arahkan "
-        "penunjuk ke titik untuk rinciannya.",
-        "Rank 1 at the top. Click a name in the legend to highlight one entry; point at a "
-        "dot for its details.",
+        "Peringkat 1 di atas. Nama peserta tertulis di ujung garisnya; ketik sebagian nama di "
+        "kotak sorot untuk menonjolkannya; arahkan penunjuk ke titik untuk rinciannya.",
+        "Rank 1 at the top. Each entry's name is written at the end of its line; type part "
+        "of a name in the highlight box to bring it forward; point at a dot for its "
+        "details.",
     ),
     "app.history.chart_totals": ("Nilai akhir per tahun", "Total by year"),
     "app.history.table": ("Peringkat dan nilai per tahun", "Rank and total by year"),
