@@ -109,7 +109,8 @@ def identify(lang: str) -> Session:
         if signed is not None:
             st.session_state[SEEN_KEY] = now
             actor = signed
-    who = model.audience(actor, organiser_count(archive))
+    organisers = organiser_count(archive)
+    who = model.audience(actor, organisers, demo=state.is_demo())
     if who == model.DEMO:
         actor = None
     found = Session(actor, who, archive)
@@ -192,10 +193,10 @@ def navigation(session: Session, lang: str) -> StreamlitPage:
 def sidebar(session: Session, lang: str) -> None:
     """Who is signed in and the sign-out button; the DEMO label; a refused link."""
     with st.sidebar:
-        if session.audience == model.DEMO and state.is_demo():
+        if session.audience == model.DEMO:
             st.warning(t("app.ws.demo", lang), icon=":material/science:")
-        elif session.audience == model.DEMO:
-            st.error(t("app.ws.open_real", lang), icon=":material/lock_open:")
+        elif not state.is_demo() and organiser_count(session.archive) == 0:
+            st.error(t("app.ws.no_organiser", lang), icon=":material/lock:")
         elif session.audience == model.ORGANISER and session.actor is not None:
             st.caption(t("app.ws.signed_in", lang, name=session.actor.name))
             if st.button(t("app.ws.sign_out", lang), key="ws_sign_out"):

@@ -69,10 +69,20 @@ def assert_clean(at: AppTest) -> None:
 
 @pytest.fixture
 def app() -> Callable[..., AppTest]:
-    """``app(page=None, lang="id")``: the app run once, then switched to ``page``."""
+    """``app(page=None, lang="id", organiser=None)``: the app run once, then switched to
+    ``page``; with ``organiser``, that organiser is signed in (as the sign-in page leaves it)."""
 
-    def start(page: str | None = None, lang: str = "id") -> AppTest:
+    def start(page: str | None = None, lang: str = "id", organiser: str | None = None
+              ) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        if organiser is not None:
+            import time
+
+            from scoring.workspace.access import organiser as organiser_actor
+            from ui import who
+
+            at.session_state[who.ACTOR_KEY] = organiser_actor(organiser)
+            at.session_state[who.SEEN_KEY] = time.time()
         at.run()
         if lang != "id":
             at.sidebar.radio(key="lang").set_value(lang).run()

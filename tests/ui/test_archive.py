@@ -15,6 +15,7 @@ from scoring.i18n import t
 from scoring.sheets import fill_template, template_cells, write_template
 from scoring.store import import_past_results, open_archive
 from scoring.workspace import session
+from scoring.workspace.accounts import create_organiser
 from tests.ui.conftest import assert_clean, frames_with, shows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +53,7 @@ def past_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
         report = import_past_results(archive, path.read_bytes(), path.name, year=2024,
                                      title="Lomba Budaya Kerja 2024", imported_by="uji")
         assert report.ok
+        create_organiser(archive, "panitia", "kata-sandi-uji-panjang")
     monkeypatch.setenv("JURI_DATABASE_URL", url)
     return url
 
@@ -112,7 +114,7 @@ def test_a_past_year_keeps_its_results_file_and_its_revision_is_readable(app, do
 
 
 def test_publishing_the_sample_then_a_correction_needs_a_reason(app, past_only) -> None:
-    at = app(PAGE)
+    at = app(PAGE, organiser="panitia")
     assert len(_competitions(at)) == 1  # 2024 only: the archive was not empty, no seeding
     assert shows(at, t("app.archive.publish_new", "id"))
     _publish(at)
@@ -151,7 +153,7 @@ def test_publishing_the_sample_then_a_correction_needs_a_reason(app, past_only) 
 
 
 def test_a_reupload_is_a_new_version(app, past_only) -> None:
-    at = app(PAGE)
+    at = app(PAGE, organiser="panitia")
     _publish(at)
     sample = session.run_competition(session.sample_competition())
     judge = "Dra. Sri Wahyuni, M.Si."
@@ -174,7 +176,7 @@ def test_a_reupload_is_a_new_version(app, past_only) -> None:
 
 
 def test_publishing_needs_a_name_and_stores_nothing_without(app, past_only) -> None:
-    at = app(PAGE)
+    at = app(PAGE, organiser="panitia")
     _publish(at, by="  ")
     assert t("store.publisher_required", "id") in [e.value for e in at.error]
     assert len(_competitions(at)) == 1

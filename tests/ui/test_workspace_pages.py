@@ -86,12 +86,13 @@ def test_without_a_real_database_the_app_is_the_labelled_demo() -> None:
     assert shows(at, OPD_WINNER)
 
 
-def test_a_real_database_without_an_organiser_says_it_is_open(
+def test_a_real_database_without_an_organiser_is_public_only(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(URL_ENV, f"sqlite:///{tmp_path / 'real.db'}")
     at = start()
-    assert [e.value for e in at.sidebar.error] == [t("app.ws.open_real", "id")]
+    assert [e.value for e in at.sidebar.error] == [t("app.ws.no_organiser", "id")]
     assert not at.sidebar.warning  # not called a demo
+    assert at.title[0].value == t("app.public.title", "id")  # no ranking, no upload page
 
 
 def test_the_public_sees_no_ranking_and_no_draft(archive: Archive, competition) -> None:

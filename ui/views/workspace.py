@@ -36,12 +36,14 @@ FIRST_PAGE = {ORGANISER: "ui/organiser_setup.py", JUDGE: "ui/judge_home.py",
 """The page each audience lands on (the demo: the page marked default in ui.PAGES)."""
 
 
-def audience(actor: Actor | None, organisers: int) -> str:
+def audience(actor: Actor | None, organisers: int, *, demo: bool) -> str:
     """The audience of a session with ``actor`` (None: nobody signed in) in a database with
-    ``organisers`` accounts."""
+    ``organisers`` accounts; ``demo`` says the database is the bundled demo. Only the demo
+    without organisers is open to everyone: a real database stays public-only until an
+    organiser signs in (the first one is made with the CLI)."""
     if actor is not None and actor.role == JUDGE:
         return JUDGE
-    if organisers == 0:
+    if demo and organisers == 0:
         return DEMO
     return ORGANISER if actor is not None and actor.can_manage else PUBLIC
 

@@ -19,14 +19,15 @@ def paths(who: str) -> list[str]:
 
 
 def test_the_audience_follows_the_actor_and_the_accounts() -> None:
-    assert model.audience(None, 0) == "demo"
-    assert model.audience(None, 1) == "public"
-    assert model.audience(PUBLIC_ACTOR, 1) == "public"
-    assert model.audience(organiser("panitia"), 1) == "organiser"
-    assert model.audience(system(), 2) == "organiser"
+    assert model.audience(None, 0, demo=True) == "demo"
+    assert model.audience(None, 0, demo=False) == "public"  # a real database is never open
+    assert model.audience(None, 1, demo=True) == "public"
+    assert model.audience(PUBLIC_ACTOR, 1, demo=False) == "public"
+    assert model.audience(organiser("panitia"), 1, demo=False) == "organiser"
+    assert model.audience(system(), 2, demo=False) == "organiser"
     # a judge through a link is a judge, accounts or not
-    assert model.audience(judge("Juri", 3, 1), 0) == "judge"
-    assert model.audience(judge("Juri", 3, 1), 1) == "judge"
+    assert model.audience(judge("Juri", 3, 1), 0, demo=True) == "judge"
+    assert model.audience(judge("Juri", 3, 1), 1, demo=False) == "judge"
 
 
 def test_a_judge_sees_only_their_own_page() -> None:

@@ -24,13 +24,12 @@ MESSAGES = {
         "**DEMO** — the bundled sample in its own demo database, no sign-in. For real data "
         "set JURI_DATABASE_URL (see docs/security.md).",
     ),
-    "app.ws.open_real": (
-        "**Belum ada akun panitia** di basis data ini, jadi semua halaman terbuka untuk siapa "
-        "saja. Buat akun panitia pertama sekarang: `python -m scoring workspace "
-        "create-organiser NAMA`.",
-        "**No organiser account yet** in this database, so every page is open to anyone. "
-        "Create the first organiser now: `python -m scoring workspace create-organiser "
-        "NAME`.",
+    "app.ws.no_organiser": (
+        "**Belum ada akun panitia** di basis data ini: hanya hasil yang sudah diumumkan yang "
+        "terbuka. Buat akun panitia pertama: `python -m scoring workspace create-organiser "
+        "NAMA`.",
+        "**No organiser account yet** in this database: only released results are open. "
+        "Create the first organiser: `python -m scoring workspace create-organiser NAME`.",
     ),
     "app.ws.signed_in": ("Masuk sebagai **{name}** (panitia)", "Signed in as **{name}** "
                          "(organiser)"),
