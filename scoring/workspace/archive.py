@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -170,3 +170,17 @@ def history(archive: Archive, *, category: str | None = None) -> pd.DataFrame:
     frame["names_then"] = frame["names_then"].fillna("")
     frame = frame.sort_values(["category", "group_id", "year"]).reset_index(drop=True)
     return frame.loc[:, list(HISTORY_COLUMNS)]
+
+
+def previous_results(archive: Archive, year: int, entry_ids: Collection[str]
+                     ) -> dict[str, tuple[int, int, float]]:
+    """Each entry's standing in the latest published year before ``year``, following renames
+    and merges (lineage): ``entry_id -> (year, rank, total)``, for the feedback reports.
+    Entries with no earlier ranked result are left out."""
+    standing = standings_by_year(archive)
+    wanted = set(entry_ids)
+    earlier = standing[(standing["year"] < year) & standing["group_id"].isin(wanted)
+                       & standing["rank"].notna()]
+    latest = earlier.sort_values(["group_id", "year"]).drop_duplicates("group_id", keep="last")
+    return {row.group_id: (int(row.year), int(row.rank), float(row.total))
+            for row in latest.itertuples(index=False)}

@@ -161,3 +161,42 @@ def test_submit_reads_each_file_by_its_confirmed_mapping(archive, monkeypatch) -
                              "uji", mappings=[mine])
     assert used == {"juri_1.xlsx": mine, "juri_2.xlsx": None}
     assert [d.receipt.status for d in done] == ["new", "new"]
+
+
+def test_previous_results_are_the_latest_earlier_year_through_renames(archive) -> None:
+    from scoring.workspace.sample import seed_sample
+
+    mark_demo(archive)
+    seed_sample(archive)  # 2024 and 2025 imported from data/samples/history, 2026 scored
+    found = records.previous_results(archive, 2026, ["kel-bandengan", "opd-dinarpus", "nobody"])
+    # hasil_2025.csv: "4,Kelurahan Bandengan,83.9,Harapan I,KEL"
+    assert found["kel-bandengan"] == (2025, 4, 83.9)
+    assert "nobody" not in found
+    # before 2025 only 2024 counts: hasil_2024.csv "1,Kelurahan Bandengan,89.89,Juara I,KEL"
+    assert records.previous_results(archive, 2025, ["kel-bandengan"]) == {
+        "kel-bandengan": (2024, 1, 89.89)}
+    # hasil_2024.csv "12,Kantor Perpustakaan dan Arsip Daerah,69.33", renamed to
+    # opd-dinarpus in 2025 (lineage.csv): followed back through the rename
+    assert records.previous_results(archive, 2025, ["opd-dinarpus"])["opd-dinarpus"][:2] == (
+        2024, 12)
+
+
+def test_a_feedback_report_says_the_change_since_last_year(archive) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from scoring.documents import build
+    from scoring.workspace import session
+    from scoring.workspace.sample import seed_sample
+
+    mark_demo(archive)
+    seed_sample(archive)
+    result = session.run_competition(session.sample_competition()).result
+    previous = records.previous_results(archive, 2026, ["kel-bandengan"])
+    _, data, _ = build("feedback", result, fmt="pdf", entry_id="kel-bandengan",
+                       previous=previous)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    rank = int(result.standings.set_index("entry_id").loc["kel-bandengan", "rank"])
+    # 2025: rank 4, total 83.9 (hasil_2025.csv), shown the Indonesian way
+    assert f"Dibanding 2025: peringkat 4 → {rank}, nilai 83,90" in text
