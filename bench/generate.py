@@ -19,7 +19,7 @@ Words used here:
 
 Marks: entry quality ~ N(70, 8), judge leniency ~ N(0, 4), each mark adds N(0, 6), rounded
 and clipped to the 0–100 scale. Everything follows from ``seed``; a competition already in
-the directory with the same parameters (``manifest.json``) is reused.
+the directory with the same parameters and rubric fingerprint (``manifest.json``) is reused.
 
 Run: ``python -m bench.generate --size city,province [--root /tmp/juri-bench]``.
 """
@@ -47,7 +47,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from scoring import table
 from scoring.entries import Entries, Entry
-from scoring.rubric import Rubric, load_rubric
+from scoring.rubric import Rubric, load_rubric, parse_rubric
 from scoring.sheets.template import template_cells, write_template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,6 +229,9 @@ def generate(size: Size, root: Path = DEFAULT_ROOT, *, workers: int = 2,
     comp = Competition(size, root / size.name)
     wanted = {"generator": GENERATOR_VERSION, **asdict(size)}
     wanted["per_judge"] = list(size.per_judge) if size.per_judge else None
+    # the templates carry the rubric's fingerprint: a changed rubric model makes them again
+    parsed, _ = parse_rubric(_rubric_text(size), "rubric")
+    wanted["rubric"] = parsed.fingerprint if parsed is not None else ""
     if comp.manifest() == wanted and comp.truth.exists():
         return comp
     started = time.perf_counter()

@@ -181,6 +181,16 @@ def write_doc(runs: Run, found: list[Check], machine: dict[str, object], command
         *[f"| {c.size} | {c.what} | {c.value} | {c.target} | {'PASS' if c.passed else 'FAIL'} |"
           for c in found],
         "",
+        "## Many judges at once",
+        "",
+        "Not part of this run (it needs a PostgreSQL server): `python -m bench.load URL "
+        "--judges 300 --processes 2` has the national competition's 300 judges upload their "
+        "files through the app's own service (`scoring.workspace.judging.upload_sheet`, as "
+        "judge actors) from two processes sharing the database, then checks that every "
+        "judge's file is stored once, version 1, with exactly the marks written into it, and "
+        "prints the 95th-percentile time per upload. `tests/workspace/test_load.py` runs it "
+        "with 30 judges on SQLite and PostgreSQL.",
+        "",
         "## Where the time goes",
         "",
         "cProfile of each step in a separate run (the profiler slows Python code more than "

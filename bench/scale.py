@@ -48,6 +48,8 @@ from bench.generate import DEFAULT_ROOT, SIZES, Competition, generate, sizes_fro
 from bench.steps import STEPS
 
 GIB = 1024 ** 3
+CLI_STEPS = ("cli", "cli_lean")
+"""Steps that run the command line in a child process (measured there, never profiled)."""
 TOP = 12
 """Functions listed per step profile."""
 
@@ -96,7 +98,7 @@ def _child(size: str, root: str, key: str, cap: int, profile: bool,
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         step = STEPS[key]
         state = step.setup(Competition(SIZES[size], Path(root) / size))
-        if key == "cli" and cap:
+        if key in CLI_STEPS and cap:
             state["cap"] = cap
         before = _status_kib("VmRSS") * 1024
         exact_peak = _reset_peak()
@@ -107,7 +109,7 @@ def _child(size: str, root: str, key: str, cap: int, profile: bool,
         peak = (_status_kib("VmHWM") if exact_peak else
                 resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
         facts = step.check(state, out)
-        if key == "cli":
+        if key in CLI_STEPS:
             facts = dict(out)
             peak = int(out["child_peak"])  # type: ignore[arg-type]
         sent: dict[str, object] = {"status": "ok", "seconds": seconds, "peak": peak,
@@ -152,7 +154,7 @@ def measure(size: str, root: Path, keys: list[str], *, cap: int, timeout: float,
     results: dict[str, dict[str, object]] = {}
     for key in keys:
         found = run_step(size, root, key, cap=cap, timeout=timeout)
-        if profile and found.get("status") == "ok" and key != "cli":
+        if profile and found.get("status") == "ok" and key not in CLI_STEPS:
             profiled = run_step(size, root, key, cap=cap, timeout=timeout, profile=True)
             found["profile"] = profiled.get("profile")
             found["profiled_seconds"] = profiled.get("seconds")

@@ -191,9 +191,10 @@ def _cli_setup(comp: Competition) -> dict[str, Any]:
     return {"comp": comp, "cap": None}
 
 
-def _cli(state: dict[str, Any]) -> dict[str, object]:
-    """``python -m scoring score`` with JSON and workbook, in a child process; its peak RSS
-    is the largest of this process's waited-for children (the only one)."""
+def _cli(state: dict[str, Any], *extra: str) -> dict[str, object]:
+    """``python -m scoring score`` with JSON and workbook (and ``extra`` options), in a
+    child process; its peak RSS is the largest of this process's waited-for children (the
+    only one)."""
     comp: Competition = state["comp"]
     cap = state.get("cap")
 
@@ -204,7 +205,7 @@ def _cli(state: dict[str, Any]) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "scoring", "score", "--rubric", str(comp.rubric),
                    "--entries", str(comp.entries), *map(str, comp.sheets),
-                   "--out", f"{out}/results.xlsx", "--json", f"{out}/results.json"]
+                   "--out", f"{out}/results.xlsx", "--json", f"{out}/results.json", *extra]
         done = subprocess.run(command, cwd=ROOT, capture_output=True, preexec_fn=limit,
                               check=False)
         written = Path(f"{out}/results.xlsx").exists() and Path(f"{out}/results.json").exists()
@@ -238,4 +239,6 @@ STEPS: dict[str, Step] = {step.key: step for step in (
     Step("workbook", "results workbook (confidence ready, sensitivity inside)",
          _with_confidence, _workbook, lambda state, out: {"bytes": len(out)}),
     Step("cli", "python -m scoring score, JSON + workbook (subprocess)", _cli_setup, _cli),
+    Step("cli_lean", "the same with --scores-sheet no", _cli_setup,
+         lambda state: _cli(state, "--scores-sheet", "no")),
 )}

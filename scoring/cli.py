@@ -1,4 +1,4 @@
-"""The command line: ``python -m scoring template|score|detect|report ...``.
+"""The command line: ``python -m scoring template|score|detect|report|plan ...``.
 
 Exit status: 0 with a result, 1 when errors block a result (the problems are printed),
 2 for wrong usage (argparse's own convention).
@@ -7,19 +7,25 @@ Exit status: 0 with a result, 1 when errors block a result (the problems are pri
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from scoring import cli_archive, cli_workspace, documents, mappings, sheets
+import pandas as pd
+
+from scoring import cli_archive, cli_workspace, documents, mappings, planner, sheets
 from scoring.documents.settings import load_settings, settings_path
 from scoring.documents.workbook import results_workbook
 from scoring.entries import Entries, load_entries
 from scoring.i18n import LANGUAGES, format_number, t
+from scoring.inputs import load_inputs
 from scoring.pipeline import score
 from scoring.problems import ProblemsError, error, format_problems
 from scoring.result import Result
 from scoring.rubric import Rubric, load_rubric
+from scoring.sheets.parallel import Progress, read_many_parallel
 from scoring.sheets.template import write_template
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
@@ -48,9 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
     run.add_argument("--out", type=Path, help="write the results workbook (.xlsx)")
     run.add_argument("--json", type=Path, help="write the result as JSON")
+    run.add_argument("--inputs", type=Path, metavar="FILE",
+                     help="the entries' values that are not judged (the rubric's 'inputs'): "
+                          "a sheet or CSV with an entry id or name column and one per input")
     run.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML",
                      help="read judges' own workbooks by this mapping file (repeatable; each "
                           "applies to the files its 'file:' names, default all)")
+    _score_options(run)
 
     found = commands.add_parser(
         "detect", help="write how Juri reads a judge's own workbook, as a mapping to edit")
@@ -63,15 +73,61 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--entries", required=True, type=Path)
     report.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
     report.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML")
+    report.add_argument("--inputs", type=Path, metavar="FILE",
+                        help="the entries' values that are not judged (see 'score')")
     report.add_argument("--kind", required=True, choices=documents.KINDS)
     report.add_argument("--format", dest="fmt", choices=sorted(documents.MIME),
                         help="default: the kind's usual format (feedback: a zip of PDFs)")
     report.add_argument("--settings", type=Path, metavar="YAML",
                         help="document settings (default: <rubric>.documents.yaml if present)")
     report.add_argument("--out", type=Path, help="the file (default: its name, here)")
+    report.add_argument("--db", metavar="URL",
+                        help="the archive for the feedback reports' change since the latest "
+                             "earlier year (default: none)")
+    _score_options(report)
+    planned = commands.add_parser(
+        "plan", help="judges per entry for next year (chance the best entry wins)")
+    planned.add_argument("--rubric", required=True, type=Path)
+    planned.add_argument("--entries", required=True, type=Path)
+    planned.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    planned.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML")
+    planned.add_argument("--target", type=float, default=planner.TARGET,
+                         help="chance that each category's winner is truly the best")
+    planned.add_argument("--judges", type=int, help="judges available (default: this year's)")
+    planned.add_argument("--json", action="store_true", help="print the plan as JSON")
     cli_archive.add_commands(commands)
     cli_workspace.add_commands(commands)
     return parser
+
+
+def _score_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--scores-sheet", choices=("yes", "no"), default="yes",
+                         help="results workbook: include the sheet of every judge's raw score "
+                              "(one row per mark; 'no' for national competitions)")
+    command.add_argument("--progress", action="store_true",
+                         help="show the files being read on stderr even when it is not a "
+                              "terminal (on a terminal it is always shown)")
+
+
+def progress_printer(lang: str, forced: bool = False, stream: TextIO | None = None
+                     ) -> Progress | None:
+    """What shows the files being read (:data:`scoring.sheets.parallel.Progress`) on
+    ``stream`` (default stderr): on a terminal one line rewritten in place, ended when the
+    last file is read; elsewhere one line per file, and only when ``forced``; else None."""
+    out = stream if stream is not None else sys.stderr
+    live = out.isatty()
+    if not live and not forced:
+        return None
+
+    def show(done: int, total: int, filename: str) -> None:
+        text = t("cli.progress", lang, done=done, total=total, file=filename)
+        if live:
+            out.write("\r\x1b[K" + text + ("\n" if done == total else ""))
+        else:
+            out.write(text + "\n")
+        out.flush()
+
+    return show
 
 
 def _safe_name(name: str) -> str:
@@ -106,11 +162,15 @@ def print_ranking(result: Result, lang: str) -> None:
         rows = result.category(category.id)
         width = max((len(n) for n in rows["name"]), default=10)
         for row in rows.to_dict("records"):
-            rank = f"{row['rank']}{'=' if row['tied'] else ' '}"
+            rank = (f"{int(row['rank'])}{'=' if row['tied'] else ' '}"
+                    if pd.notna(row["rank"]) else "– ")
             award = row["place"] or row["band"]
             rule = row["decided_by"]
             note = (f"  ({t('tiebreak.decided', lang, rule=result.tie_rule_label(rule, lang))})"
                     if rule else "")
+            if result.stages and row["reached"] != result.rubric.stages[-1].id:
+                note += "  " + (row["reason"] or t("stage.stopped", lang, stage=result.rubric
+                                                   .stage(row["reached"]).label(lang)))
             print(f"{rank:>4} {row['name']:<{width}}  {format_number(row['deciding'], lang):>8}"
                   f"  {award}{note}")
 
@@ -118,9 +178,15 @@ def print_ranking(result: Result, lang: str) -> None:
 def _result(args: argparse.Namespace) -> tuple[Result, list[tuple[str, bytes]]]:
     rubric, entries = load_rubric(args.rubric), load_entries(args.entries)
     files = cli_archive.read_files(args.sheets)
-    table, problems = sheets.read_many(files, rubric, entries,
-                                       mappings=_mappings(args.mapping, rubric, entries))
-    return score(rubric, entries, table, problems, lang=args.lang), files
+    table, problems = read_many_parallel(
+        files, rubric, entries, mappings=_mappings(args.mapping, rubric, entries),
+        progress=progress_printer(args.lang, getattr(args, "progress", False)))
+    values = None
+    if getattr(args, "inputs", None) is not None:
+        values, found = load_inputs(args.inputs, rubric, entries)
+        problems = [*problems, *found]
+    return score(rubric, entries, table, problems, lang=args.lang,
+                 entry_inputs=values), files
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -139,13 +205,30 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_BLOCKED
     comments = (documents.comments_of(files, result.rubric, result.entries)
                 if args.kind == "feedback" else None)
-    name, data, _ = documents.build(args.kind, result, settings, fmt, args.lang,
-                                    comments=comments)
+    if args.kind == "workbook":  # the one document with a choice of sheets
+        name = f"{result.rubric.id}_workbook.xlsx"
+        data = results_workbook(result, args.lang, scores_sheet=args.scores_sheet == "yes")
+    else:
+        name, data, _ = documents.build(args.kind, result, settings, fmt, args.lang,
+                                        comments=comments, previous=_previous(args, result))
     out = args.out or Path(name)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("cli.written", args.lang, path=out))
     return EXIT_OK
+
+
+def _previous(args: argparse.Namespace, result: Result
+              ) -> dict[str, tuple[int, int, float]] | None:
+    """The feedback reports' earlier results, from the archive at ``--db`` when given."""
+    if args.kind != "feedback" or not args.db:
+        return None
+    from scoring.store import open_archive
+    from scoring.workspace.archive import previous_results
+
+    with open_archive(args.db) as archive:
+        return previous_results(archive, result.rubric.year,
+                                [entry.id for entry in result.entries])
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -162,8 +245,37 @@ def _score(args: argparse.Namespace) -> int:
     print()
     print(t("cli.fingerprint", args.lang, fingerprint=result.fingerprint))
     if args.out:
-        args.out.write_bytes(results_workbook(result, args.lang))
+        args.out.write_bytes(results_workbook(result, args.lang,
+                                              scores_sheet=args.scores_sheet == "yes"))
         print(t("cli.written", args.lang, path=args.out))
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    result, _ = _result(args)
+    if result.judge_totals.empty:
+        print(format_problems(result.problems, args.lang), file=sys.stderr)
+        return EXIT_BLOCKED
+    table, assumptions = planner.plan_for(result, target=args.target, judges=args.judges)
+    if args.json:
+        print(json.dumps({"target": args.target,
+                          "assumptions": assumptions.to_dict("records"),
+                          "plan": table.to_dict("records")}, indent=2, default=float))
+        return EXIT_OK
+    print(t("fairness.plan.assumptions", args.lang))
+    for row in assumptions.to_dict("records"):
+        print(t("fairness.plan.model", args.lang, **{
+            k: format_number(v, args.lang, 2) if isinstance(v, float) else v
+            for k, v in row.items()}))
+    for category, rows in table.groupby("category", sort=True):
+        chosen = rows[rows["recommended"]]
+        best = rows.iloc[-1]
+        key = "fairness.plan.recommend" if len(chosen) else "fairness.plan.out_of_reach"
+        row = chosen.iloc[0] if len(chosen) else best
+        print(t(key, args.lang, category=category, per_entry=int(row["per_entry"]),
+                per_judge=int(row["entries_per_judge"]), judges=int(row["judges"]),
+                percent=format_number(100 * row["p_best_wins"], args.lang, 1),
+                target=format_number(100 * args.target, args.lang, 0)))
     return EXIT_OK
 
 
@@ -232,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _detect(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "plan":
+            return _plan(args)
         return _template(args) if args.command == "template" else _score(args)
     except ProblemsError as exc:
         print(format_problems(exc.problems, args.lang), file=sys.stderr)

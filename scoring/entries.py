@@ -95,8 +95,8 @@ def parse_entries(text: str, file: str = "<entries>") -> tuple[Entries | None, l
         return None, problems
     items: list[Entry] = []
     first_row: dict[str, int] = {}
-    for index, row in frame.iterrows():
-        line = int(index) + 2  # the header is row 1
+    for index, row in enumerate(frame.to_dict("records")):
+        line = index + 2  # the header is row 1
         values = {c: " ".join(str(row[c]).split()) for c in REQUIRED_COLUMNS}
         for column, value in values.items():
             if not value:

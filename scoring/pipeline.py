@@ -17,37 +17,76 @@ Errors anywhere block the ranking: the Result then carries the problems and no s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from scoring import awards, panel, ranking, table
+from scoring import awards, inputs, panel, ranking, stages, table
 from scoring.entries import Entries
-from scoring.normalise import normalise, total_bounds
+from scoring.normalise import judge_groups, normalise, total_bounds
 from scoring.problems import Problem, error, has_errors, warning
 from scoring.result import Result
 from scoring.rounding import round_half_away
 from scoring.rubric import Rubric, fingerprint_of
 from scoring.rules import tiebreaks
-from scoring.rules.panel import PANEL_RULES
-from scoring.totals import TOTAL, node_parts, weight_matrix
+from scoring.rules.panel import PANEL_RULES, rank_marks
+from scoring.totals import (
+    TOTAL,
+    converted_marks,
+    formula_totals,
+    node_parts,
+    performed,
+    weight_matrix,
+    worked_lines,
+)
 from scoring.validate import check_table
 
 ENTRY_KEYS = ["entry_id", "category"]
 JUDGE_KEYS = ["entry_id", "category", "judge_id"]
 
 
-def fingerprint(rubric: Rubric, entries: Entries, scores: pd.DataFrame) -> str:
-    """sha256 over the rubric, the entries and the scores (their sources left out, so the same
-    marks typed into another file give the same fingerprint)."""
-    marks = table.make(scores)[["entry_id", "category", "judge_id", "criterion_id", "score"]]
-    marks = marks.sort_values(list(marks.columns), kind="mergesort")
-    digest = hashlib.sha256(marks.to_csv(index=False, float_format="%.9g").encode())
-    return fingerprint_of({"rubric": rubric.fingerprint,
-                           "entries": fingerprint_of(entries.to_records()),
-                           "scores": digest.hexdigest()})
+MARK_KEYS = ("entry_id", "category", "judge_id", "criterion_id")
+"""The columns that say which mark a score is (its sources left out of the fingerprint)."""
+
+
+def marks_digest(scores: pd.DataFrame) -> str:
+    """sha256 of the marks as a set: each key column (:data:`MARK_KEYS`) as its sorted
+    distinct texts and one code per row, the scores as float64 bytes (``-0.0`` as ``0.0``,
+    one NaN), rows in sorted order, so the same marks in any order give the same digest.
+    Column bytes are hashed whole, without a text copy of every mark."""
+    digest = hashlib.sha256()
+    codes = []
+    for column in MARK_KEYS:
+        values = (scores[column].fillna("").astype(str) if column in scores
+                  else pd.Series("", index=scores.index, dtype=object))
+        found, distinct = pd.factorize(values, sort=True)
+        codes.append(found.astype(np.int64))
+        digest.update("\x1e".join([column, *map(str, distinct)]).encode() + b"\x1d")
+    marks = (pd.to_numeric(scores["score"]).to_numpy(dtype=np.float64, na_value=np.nan)
+             if "score" in scores else np.full(len(scores), np.nan)) + 0.0
+    marks[np.isnan(marks)] = np.nan
+    order = np.lexsort((marks, *reversed(codes)))
+    for found in codes:
+        digest.update(found[order].tobytes())
+    digest.update(marks[order].tobytes())
+    return digest.hexdigest()
+
+
+def fingerprint(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
+                entry_inputs: pd.DataFrame | None = None) -> str:
+    """sha256 over the rubric, the entries and the scores (:func:`marks_digest`: their
+    sources left out, so the same marks typed into another file give the same fingerprint),
+    and the entry inputs when there are any."""
+    parts = {"rubric": rubric.fingerprint, "entries": fingerprint_of(entries.to_records()),
+             "scores": marks_digest(scores)}
+    if entry_inputs is not None and not entry_inputs.empty:
+        given = entry_inputs.sort_index(kind="mergesort")
+        parts["inputs"] = hashlib.sha256(
+            given.to_csv(float_format="%.9g").encode()).hexdigest()
+    return fingerprint_of(parts)
 
 
 def _dedupe(problems: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -58,17 +97,42 @@ def _dedupe(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(seen.values())
 
 
-def _complete(clean: pd.DataFrame, rubric: Rubric) -> tuple[pd.DataFrame, list[Problem]]:
+def _not_yet_told(incomplete: list[Problem], found: list[Problem], scores: pd.DataFrame
+                  ) -> list[Problem]:
+    """The gaps of :func:`_complete` less those whose every absent criterion is a cell a
+    reader already reported as an error (a score out of range, not a number): one problem
+    per bad cell, not a second one for the gap it leaves."""
+    judges = scores.groupby("source_file", observed=True)["judge_id"].unique()
+    told = {(judge, p.params["entry"], p.params["criterion"])
+            for p in found if p.is_error and p.file in judges.index
+            and "entry" in p.params and "criterion" in p.params for judge in judges[p.file]}
+    return [p for p in incomplete if not told or not all(
+        (p.params["judge"], p.params["entry_id"], criterion) in told
+        for criterion in str(p.params.get("criterion_ids", "")).split(","))]
+
+
+def _complete(clean: pd.DataFrame, rubric: Rubric, done: pd.DataFrame
+              ) -> tuple[pd.DataFrame, list[Problem]]:
     """Each judge's scores per entry as a leaf matrix, with the ``missing_scores`` rule applied
-    to entries a judge scored only in part."""
+    to entries a judge scored only in part; ``done`` (entry × leaf, :func:`performed`) says
+    which criteria each entry performed: marks of the others are left out, with a warning."""
     wide = clean.pivot_table(index=JUDGE_KEYS, columns="criterion_id", values="score",
                              aggfunc="first", observed=True)
     leaf_ids = [leaf.id for leaf in rubric.leaves]
     wide = wide.reindex(columns=leaf_ids)
     categories = wide.index.get_level_values("category")
     applies = weight_matrix(rubric).reindex(categories).notna().to_numpy()
-    missing = applies & wide.isna().to_numpy()
+    entry_done = done.reindex(wide.index.get_level_values("entry_id")).fillna(True)
+    applies = applies & entry_done.to_numpy(dtype=bool)
     problems: list[Problem] = []
+    extra = ~entry_done.to_numpy(dtype=bool) & wide.notna().to_numpy()
+    for row, column in np.argwhere(extra):
+        entry_id, _, judge = wide.index[row]
+        problems.append(warning("score.not_performed", cell=f"{judge} / {entry_id}",
+                                judge=judge, entry_id=entry_id,
+                                criterion=rubric.nodes[leaf_ids[column]].name))
+    wide = wide.mask(extra)
+    missing = applies & wide.isna().to_numpy()
     rows_missing = np.flatnonzero(missing.any(axis=1))
     if len(rows_missing) == 0:
         return wide, problems
@@ -81,7 +145,7 @@ def _complete(clean: pd.DataFrame, rubric: Rubric) -> tuple[pd.DataFrame, list[P
         absent = [leaf_ids[i] for i in np.flatnonzero(missing[row])]
         names = ", ".join(rubric.nodes[c].name for c in absent)
         problems.append(make(code, cell=f"{judge} / {entry_id}", judge=judge,
-                             entry_id=entry_id, criteria=names))
+                             entry_id=entry_id, criteria=names, criterion_ids=",".join(absent)))
     if rule == "minimum":
         minimum = np.array([leaf.scale.min for leaf in rubric.leaves])  # type: ignore[union-attr]
         filled = np.where(missing, minimum[None, :], wide.to_numpy())
@@ -132,6 +196,23 @@ def _panel(wide: pd.DataFrame, judge_parts: pd.DataFrame, rubric: Rubric, *, rou
     return parts, leaf_scores, fallbacks
 
 
+def _panels(wide: pd.DataFrame, judge_parts: pd.DataFrame, rubric: Rubric, *, rounded: bool
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """:func:`_panel` for each group of categories sharing a panel rule (a category may
+    override the rubric's, ``categories[i].overrides.panel``), put together."""
+    found = []
+    for chosen, categories in rubric.panel_groups():
+        rows = wide.index.get_level_values("category").isin(categories)
+        if rows.any():
+            mine = judge_parts.index.get_level_values("category").isin(categories)
+            found.append(_panel(wide[rows], judge_parts[mine],
+                                rubric.model_copy(update={"panel": chosen}), rounded=rounded))
+    if len(found) == 1:
+        return found[0]
+    parts, leaf_scores, fallbacks = (pd.concat(piece) for piece in zip(*found, strict=True))
+    return parts, leaf_scores, fallbacks
+
+
 def _normalised(judge_parts: pd.DataFrame, exact_judge_parts: pd.DataFrame, rubric: Rubric
                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame,
                            list[Problem]]:
@@ -162,38 +243,87 @@ def _normalised(judge_parts: pd.DataFrame, exact_judge_parts: pd.DataFrame, rubr
     return parts, exact_parts, adjusted, offsets, problems
 
 
-def _rank_sums(judge_parts: pd.DataFrame) -> tuple[pd.Series, list[Problem]]:
+def _rank_figures(judge_parts: pd.DataFrame, name: str) -> tuple[pd.Series, list[Problem]]:
+    """A rank rule's figure per entry, higher first (minus the rank sum; the mean rank
+    percentile), and its design errors: the rank sum needs every judge to rank every entry,
+    the rank percentile a connected panel."""
     totals = judge_parts[[TOTAL]].reset_index()
+    rule = PANEL_RULES.get(name)
     problems = []
     for (category, judge), rows in totals.groupby(["category", "judge_id"], observed=True):
         expected = set(totals.loc[totals["category"] == category, "entry_id"])
         absent = sorted(expected - set(rows["entry_id"]))
-        if absent:
+        if absent and rule.complete:
             problems.append(error("panel.rank_sum_incomplete", cell=str(judge),
                                   category=category, judge=judge, entries=", ".join(absent)))
-    ranks = panel.judge_ranks(totals)
-    sums = ranks.groupby([totals["entry_id"], totals["category"]]).sum()
-    return sums, problems
+    if not rule.complete:
+        for category, groups in judge_groups(totals).items():
+            if len(groups) > 1:
+                problems.append(error("panel.rank_disconnected",
+                                      cell=", ".join(j for g in groups for j in g),
+                                      category=category, count=len(groups),
+                                      groups=" · ".join("[" + ", ".join(g) + "]"
+                                                        for g in groups)))
+    figures = rank_marks(name, totals).groupby([totals["entry_id"], totals["category"]])
+    return (figures.sum() if rule.complete else figures.mean()), problems
+
+
+def _ranked(key_frame: pd.DataFrame, context: tiebreaks.Context, rubric: Rubric
+            ) -> tuple[pd.DataFrame, list[ranking.Tie]]:
+    """Ranks with the tie-breaks of each group of categories sharing them (a category may
+    override the rubric's, ``categories[i].overrides.tie_breaks``)."""
+    frames, ties = [], []
+    for rules, categories in rubric.tie_break_groups():
+        rows = key_frame["category"].isin(categories).to_numpy()
+        frame = key_frame[rows].copy()
+        keys = [rule.key for rule in rules]
+        for rule in rules:
+            frame[rule.key] = tiebreaks.values(rule, context).to_numpy()[rows]
+        ranked, found = ranking.rank(frame, ["_primary", *keys], keys)
+        frames.append(ranked)
+        ties += found
+    return pd.concat(frames), ties
 
 
 def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
-          problems: Iterable[Problem] = (), lang: str = "id") -> Result:
-    """Score a competition: the ranking per category with ties, tie-breaks and awards.
+          problems: Iterable[Problem] = (), lang: str = "id",
+          entry_inputs: pd.DataFrame | None = None) -> Result:
+    """Score a competition: the ranking per category with ties, tie-breaks and awards; a
+    rubric with ``stages`` is scored stage by stage (:mod:`scoring.stages`), each scored stage
+    as one round. ``problems``, ``lang`` and ``entry_inputs`` as in :func:`score_round`."""
+    if not rubric.stages:
+        return score_round(rubric, entries, scores, problems, lang, entry_inputs)
+    result = stages.score_in_stages(
+        rubric, entries, scores, problems, lang, entry_inputs,
+        print_id=fingerprint(rubric, entries, table.make(scores), entry_inputs),
+        score_round=score_round, rank_final=_ranked)
+    return dataclasses.replace(result, problems=_dedupe(result.problems))
+
+
+def score_round(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
+                problems: Iterable[Problem] = (), lang: str = "id",
+                entry_inputs: pd.DataFrame | None = None) -> Result:
+    """Score one judged round: the ranking per category with ties, tie-breaks and awards.
 
     ``problems`` are those the readers found; they are carried into the result, and any error
     among them blocks the ranking. ``lang`` is the language of award names in the standings.
+    ``entry_inputs``: the input frame read from an inputs file (:mod:`scoring.inputs`), for
+    rubrics whose totals are formulas.
     """
     scores = table.make(scores)
     found = [*problems, *entries.check_categories(rubric.category_ids)]
     clean, checked = check_table(scores, rubric, entries)
     found += checked
-    print_id = fingerprint(rubric, entries, scores)
+    print_id = fingerprint(rubric, entries, scores, entry_inputs)
     if clean.empty:
         found.append(error("scores.none"))
         return Result(rubric, entries, print_id, clean, _dedupe(found))
 
-    wide, incomplete = _complete(clean, rubric)
-    found += incomplete
+    input_values, missing_inputs = inputs.complete(entry_inputs, rubric, entries)
+    found += missing_inputs
+    wide, incomplete = _complete(clean, rubric, performed(rubric, input_values))
+    found += _not_yet_told(incomplete, found, scores)
+    wide = converted_marks(wide, rubric, input_values)
     categories = pd.Series(wide.index.get_level_values("category"), index=wide.index)
     judge_parts = node_parts(wide, categories, rubric, rounded=True)
     exact_judge_parts = node_parts(wide, categories, rubric, rounded=False)
@@ -201,20 +331,30 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
     panel_parts, exact_panel_parts, normalised, offsets, fitted = _normalised(
         judge_parts, exact_judge_parts, rubric)
     found += fitted
-    parts, leaf_scores, fallbacks = _panel(wide, panel_parts, rubric, rounded=True)
-    exact_parts, _, _ = _panel(wide, exact_panel_parts, rubric, rounded=False)
+    parts, leaf_scores, fallbacks = _panels(wide, panel_parts, rubric, rounded=True)
+    exact_parts, _, _ = _panels(wide, exact_panel_parts, rubric, rounded=False)
+    parts = formula_totals(parts, input_values, rubric, rounded=True)
+    exact_parts = formula_totals(exact_parts, input_values, rubric, rounded=False)
+    short = {p.params["entry_id"] for p in missing_inputs}
+    for entry_id, _ in parts.index[parts[TOTAL].isna().to_numpy()]:
+        if entry_id not in short:
+            found.append(error("formula.no_value", cell=entry_id, entry_id=entry_id,
+                               name=entries.by_id[entry_id].name))
 
     judged = set(scores["entry_id"])  # scored but rejected: the errors say why
     found += [warning("entry.unscored", cell=e.id, entry_id=e.id, name=e.name)
               for e in entries if e.id not in judged and e.category in rubric.category_ids]
     for category, count in fallbacks[fallbacks].groupby(level="category").size().items():
         found.append(warning("panel.trim_fallback", category=category, count=int(count),
-                             min_judges=rubric.panel.min_judges))
+                             min_judges=rubric.panel_for(str(category)).min_judges))
 
-    rank_sums = None
-    if PANEL_RULES.get(rubric.panel.rule).ranks:
-        rank_sums, rank_problems = _rank_sums(judge_parts)
-        found += rank_problems
+    figures: list[tuple[str, pd.Series]] = []  # a rank rule's figure, per group using one
+    for chosen, in_group in rubric.panel_groups():
+        mine = judge_parts[judge_parts.index.get_level_values("category").isin(in_group)]
+        if PANEL_RULES.get(chosen.rule).ranks and len(mine):
+            figure, rank_problems = _rank_figures(mine, chosen.rule)
+            figures.append((chosen.rule, figure))
+            found += rank_problems
 
     standings = parts.reset_index()
     names = {e.id: e.name for e in entries}
@@ -222,6 +362,10 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
     counts = judge_parts.groupby(level=["entry_id", "category"]).size()
     standings.insert(3, "n_judges", counts.reindex(parts.index).to_numpy())
     standings["trim_fallback"] = fallbacks.reindex(parts.index).fillna(False).to_numpy()
+    if rubric.inputs:
+        standings = standings.join(input_values, on="entry_id")
+    if "panel" in parts:
+        standings["worked"] = worked_lines(parts, input_values, rubric, lang).to_numpy()
 
     judge_totals = judge_parts.reset_index()
     if has_errors(found):
@@ -236,16 +380,20 @@ def score(rubric: Rubric, entries: Entries, scores: pd.DataFrame,
     keyed = decided_on.reset_index().set_index("entry_id")
     context = tiebreaks.Context(keyed, decided_judges)
     key_frame = pd.DataFrame({"entry_id": keyed.index, "category": keyed["category"].to_numpy()})
-    if rank_sums is not None:
-        standings["rank_sum"] = rank_sums.reindex(parts.index).to_numpy()
-        key_frame["_primary"] = -rank_sums.reindex(
-            pd.MultiIndex.from_frame(key_frame[["entry_id", "category"]])).to_numpy()
-    else:
-        key_frame["_primary"] = keyed[TOTAL].to_numpy()
-    rule_keys = [rule.key for rule in rubric.tie_breaks]
-    for rule in rubric.tie_breaks:
-        key_frame[rule.key] = tiebreaks.values(rule, context).to_numpy()
-    ranked, ties = ranking.rank(key_frame, ["_primary", *rule_keys], rule_keys)
+    key_frame["_primary"] = keyed[TOTAL].to_numpy()
+    standings["deciding"] = standings[TOTAL]
+    entry_keys = pd.MultiIndex.from_frame(key_frame[["entry_id", "category"]])
+    for name, figure in figures:
+        values = figure.reindex(parts.index).to_numpy()
+        has = ~np.isnan(values)
+        shown = -values if name == "rank_sum" else values
+        if name not in standings:
+            standings[name] = np.nan
+        standings.loc[has, name] = shown[has]
+        standings.loc[has, "deciding"] = shown[has]
+        primary = figure.reindex(entry_keys).to_numpy()
+        key_frame["_primary"] = np.where(np.isnan(primary), key_frame["_primary"], primary)
+    ranked, ties = _ranked(key_frame, context, rubric)
     standings = standings.merge(ranked[["entry_id", "rank", "tied", "decided_by"]],
                                 on="entry_id", how="left")
     standings = awards.recommend(standings, rubric, lang)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from scoring import table
+from scoring.entries import Entries, Entry
 from scoring.pipeline import fingerprint, score
 from scoring.problems import warning
 from tests.helpers import entries_of, marks, rubric_from, single_leaf
@@ -115,6 +116,38 @@ def test_fingerprint_is_stable_and_sensitive() -> None:
     assert len(first) == 64
 
 
+def test_fingerprint_hashes_the_marks_as_a_set_of_rows() -> None:
+    rubric = single_leaf()
+    three = entries_of(("e1", "A"), ("e2", "A"), ("e3", "A"))
+    scores = marks(three, {("e1", "J1"): {"c": 50}, ("e2", "J1"): {"c": 60},
+                           ("e3", "J2"): {"c": 70}, ("e1", "J2"): {"c": 55}})
+    first = fingerprint(rubric, three, scores)
+    # the same rows in every order give the same hash, whatever the index or the sources
+    for order in ([3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]):
+        moved = scores.iloc[order].reset_index(drop=True).assign(source_cell="Z9")
+        assert fingerprint(rubric, three, moved) == first
+    # one changed mark, one mark moved to another judge or entry: another hash
+    assert fingerprint(rubric, three, scores.assign(score=[50, 60, 70, 55.000001])) != first
+    assert fingerprint(rubric, three, scores.assign(judge_id=["J1", "J1", "J2", "J1"])) != first
+    assert fingerprint(rubric, three, scores.assign(entry_id=["e1", "e2", "e3", "e3"])) != first
+    # the same marks with two scores swapped between rows: the set of rows differs
+    assert fingerprint(rubric, three, scores.assign(score=[60, 50, 70, 55])) != first
+    # one entry more in the list, or renamed: another hash
+    four = entries_of(("e1", "A"), ("e2", "A"), ("e3", "A"), ("e4", "A"))
+    assert fingerprint(rubric, four, scores) != first
+    renamed = Entries(tuple(Entry(e.id, e.name + " baru", e.category) for e in three))
+    assert fingerprint(rubric, renamed, scores) != first
+    # another rubric
+    assert fingerprint(single_leaf(title="Other"), three, scores) != first
+    # -0.0 is 0.0, and a blank mark is the same blank however it came
+    zero = scores.assign(score=[0.0, 60, 70, 55])
+    assert (fingerprint(rubric, three, zero)
+            == fingerprint(rubric, three, zero.assign(score=[-0.0, 60, 70, 55])))
+    blank = scores.assign(score=[float("nan"), 60, 70, 55])
+    assert (fingerprint(rubric, three, blank)
+            == fingerprint(rubric, three, blank.assign(score=[None, 60, 70, 55])))
+
+
 def test_json_shape_and_determinism() -> None:
     rubric = rubric_from(TWO_CRITERIA, awards={"places": [{"name": "Juara I"}]},
                          tie_breaks=[{"criterion": "a"}])
@@ -138,7 +171,9 @@ def test_json_shape_and_determinism() -> None:
     assert first == {
         "entry_id": "e1", "name": "Entry e1", "rank": 1, "tied": False, "total": 80,
         "subtotals": {"a": 45, "b": 35}, "award": "Juara I", "place": "Juara I",
-        "band": None, "reward": None, "decided_by": "criterion:a", "n_judges": 1}
+        "band": None, "reward": None, "decided_by": "criterion:a", "n_judges": 1,
+        "deciding": 80}  # a mean panel decides on the total, 45 + 35 = 80
+    assert data["deciding"] == {"A": "total"}
     assert second["rank"] == 2 and second["award"] is None
     assert data["ties"][0]["steps"] == [
         {"rule": "criterion:a", "separated": True, "values": {"e1": 45, "e2": 35}}]

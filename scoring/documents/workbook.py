@@ -26,11 +26,13 @@ import datetime as dt
 import io
 import re
 import zipfile
+from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,12 +42,16 @@ from scoring.diagnostics import judge_diagnostics
 from scoring.i18n import DEFAULT_LANGUAGE, format_date, t
 from scoring.result import CONFIDENCE_INTERVAL, CONFIDENCE_RESAMPLES, CONFIDENCE_SEED, Result
 from scoring.rubric import Criterion
-from scoring.safe_text import neutralise
+from scoring.safe_text import neutralise, neutralise_frame
 from scoring.sensitivity import VARIANTS, sensitivity
 
 CHANGED_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 """Background of a cell whose place differs from the official one (sensitivity sheet) and of
 a place too close to call (confidence sheet)."""
+
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+"""Fonts shared by every cell that uses them (one object, one style entry)."""
 
 DIGITS = 6
 """The most decimals any figure of the workbook keeps."""
@@ -66,7 +72,7 @@ def _header(ws: Worksheet, labels: list[str]) -> None:
     for label in labels:
         # headings hold the rubric's labels (criteria groups): user text, neutralised too
         cell = WriteOnlyCell(ws, value=neutralise(label))
-        cell.font = Font(bold=True)
+        cell.font = BOLD
         cells.append(cell)
     ws.append(cells)
 
@@ -89,15 +95,17 @@ def _row(ws: Worksheet, values: list[object], number_format: str = "0.00",
             cell.number_format = chosen or number_format
         if marked is not None and i < len(marked) and marked[i]:
             cell.fill = CHANGED_FILL
-            cell.font = Font(bold=True)
+            cell.font = BOLD
         cells.append(cell)
     ws.append(cells)
 
 
-def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: bool = True
-                     ) -> bytes:
+def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: bool = True,
+                     scores_sheet: bool = True) -> bytes:
     """The results workbook as .xlsx bytes. ``fairness``: include the judge diagnostics,
-    agreement, rank confidence and sensitivity sheets (when there is a result)."""
+    agreement, rank confidence and sensitivity sheets (when there is a result);
+    ``scores_sheet``: include the judges' raw scores (one row per mark: leave it out of a
+    national competition's workbook, where it is hundreds of thousands of rows)."""
     rubric = result.rubric
     wb = Workbook(write_only=True)
     groups = [node for node, _, depth in rubric.walk() if depth == 0 or not node.is_leaf]
@@ -110,12 +118,7 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
         _judges_sheet(wb, result, lang)
         _agreement_sheet(wb, result, lang)
 
-    ws = wb.create_sheet(_title(t("export.sheet_scores", lang)))
-    ws.freeze_panes = "A2"
-    _header(ws, [t(f"col.{c}", lang) for c in
-                 ("entry_id", "category", "judge", "criterion", "score", "file", "sheet", "cell")])
-    for row in result.scores.itertuples(index=False):
-        _row(ws, list(row), number_format="General")
+    rows = _scores_sheet(wb, result, lang) if scores_sheet else None
 
     ws = wb.create_sheet(_title(t("export.sheet_problems", lang)))
     _header(ws, [t(f"col.{c}", lang) for c in
@@ -149,7 +152,55 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    return _reproducible(buffer.getvalue(), result)
+    return _reproducible(buffer.getvalue(), result, rows)
+
+
+def _scores_sheet(wb: Workbook, result: Result, lang: str) -> tuple[str, bytes]:
+    """The judges' raw scores: the sheet with its header here, and ``(part name, row XML)``
+    of its plain rows, one per mark, put into the file by :func:`_reproducible` — written
+    as text a whole column at a time rather than one cell object per mark (a national
+    competition has hundreds of thousands). Plain: no style (``General``), numbers as
+    numbers, text neutralised and inline."""
+    ws = wb.create_sheet(_title(t("export.sheet_scores", lang)))
+    ws.freeze_panes = "A2"
+    _header(ws, [t(f"col.{c}", lang) for c in
+                 ("entry_id", "category", "judge", "criterion", "score", "file", "sheet", "cell")])
+    part = f"xl/worksheets/sheet{len(wb.worksheets)}.xml"
+    frame = neutralise_frame(result.scores, header=False)
+    first = 2  # below the header
+    rows = [f'<row r="{n}">' for n in range(first, first + len(frame))]
+    for position, name in enumerate(frame.columns):
+        letter = get_column_letter(position + 1)
+        column = frame[name]
+        if pd.api.types.is_float_dtype(column.dtype) or pd.api.types.is_integer_dtype(
+                column.dtype):
+            cells = [_number_cell(letter, n, v)
+                     for n, v in enumerate(column.tolist(), start=first)]
+        else:
+            values = column.astype(object)
+            cells = [_text_cell(letter, n, v)
+                     for n, v in enumerate(values.where(values.notna(), None).tolist(),
+                                           start=first)]
+        rows = [row + cell for row, cell in zip(rows, cells, strict=True)]
+    return part, "".join(row + "</row>" for row in rows).encode("utf-8")
+
+
+def _number_cell(letter: str, row: int, value: float | int) -> str:
+    if value != value:  # NaN: an empty cell
+        return ""
+    if isinstance(value, float):
+        value = round(value, DIGITS)
+    return f'<c r="{letter}{row}" t="n"><v>{value!r}</v></c>'
+
+
+def _text_cell(letter: str, row: int, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number_cell(letter, row, value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return (f'<c r="{letter}{row}" t="inlineStr"><is><t xml:space="preserve">'
+            f"{escape(text)}</t></is></c>")
 
 
 def _decimals(result: Result) -> int:
@@ -197,7 +248,7 @@ def _category_sheet(wb: Workbook, result: Result, category_id: str, groups: list
     formats: list[str | None] = [None] * len(labels)
     formats[amount_column] = RUPIAH
     title_cell = WriteOnlyCell(ws, value=neutralise(title))
-    title_cell.font = Font(bold=True, size=14)
+    title_cell.font = TITLE_FONT
     ws.append([title_cell])
     ws.append([WriteOnlyCell(ws, value=neutralise(held) or None)])
     ws.append([])
@@ -272,6 +323,9 @@ def _judges_sheet(wb: Workbook, result: Result, lang: str) -> None:
     if has_fit:
         labels += [t("fairness.col.model_offset", lang), t("fairness.col.model_offset_se", lang),
                    t("fairness.col.slope", lang)]
+    pulled = has_fit and (fitted["method"] == "leniency_spread").any()
+    if pulled:
+        labels.append(t("fairness.col.spread_weight", lang))
     _header(ws, labels)
     model = (fitted.set_index(["category", "judge_id"]) if has_fit else None)
     for row in _in_rubric_order(found.judges, result).to_dict("records"):
@@ -287,6 +341,8 @@ def _judges_sheet(wb: Workbook, result: Result, lang: str) -> None:
             values += [float(model.loc[key, "offset"]) if known else None,
                        float(model.loc[key, "offset_se"]) if known else None,
                        float(model.loc[key, "slope"]) if known else None]
+            if pulled:
+                values.append(float(model.loc[key, "spread_weight"]) if known else None)
         _row(ws, values)
     _row(ws, [])
     _header(ws, [t("fairness.export.outliers", lang)])
@@ -360,7 +416,7 @@ def _confidence_sheet(wb: Workbook, result: Result, lang: str) -> None:
         formats: list[str | None] = [None] * 6 + [percent] * (len(places) + 3)
         marked = [False] * len(values)
         if row["too_close"]:
-            marked[6 + len(places) + 1] = True  # the own-place probability
+            marked[6 + len(places) + 2] = True  # the award probability, which the flag reads
             marked[6 + len(places) + 6] = True  # the flag
         _row(ws, values, formats=formats, marked=marked)
     _row(ws, [])
@@ -407,10 +463,12 @@ def _sensitivity_sheet(wb: Workbook, result: Result, lang: str) -> None:
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def _reproducible(data: bytes, result: Result) -> bytes:
+def _reproducible(data: bytes, result: Result, rows: tuple[str, bytes] | None = None
+                  ) -> bytes:
     """The .xlsx with its dates fixed: the document's created and modified dates set to the
     competition's date (or 1 January 2000 without one) and every zip entry dated the same, so
-    exporting the same result twice gives the same bytes."""
+    exporting the same result twice gives the same bytes. ``rows``: (sheet part, row XML)
+    appended to that sheet's data."""
     day = result.rubric.date or dt.date(2000, 1, 1)
     stamp = f"{day.isoformat()}T00:00:00Z".encode()
     when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
@@ -421,6 +479,9 @@ def _reproducible(data: bytes, result: Result) -> bytes:
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            if rows is not None and info.filename == rows[0]:
+                head, tail = content.rsplit(b"</sheetData>", 1)
+                content = head + rows[1] + b"</sheetData>" + tail
             fixed = zipfile.ZipInfo(info.filename, date_time=when)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scoring import sheets
 from scoring.entries import Entries, parse_entries
@@ -64,8 +65,16 @@ def submit(archive: Archive, competition_id: int, files: Iterable[tuple[str, byt
 def competition_inputs(archive: Archive, competition_id: int) -> tuple[Rubric, Entries]:
     """The rubric and entries list stored with a competition."""
     competition = archive.competition(competition_id)
-    rubric, problems = parse_rubric(competition.rubric_text, f"competition {competition_id}")
-    entries, more = parse_entries(competition.entries_csv, f"competition {competition_id}")
+    return _parsed_inputs(competition.rubric_text, competition.entries_csv, competition_id)
+
+
+@lru_cache(maxsize=16)
+def _parsed_inputs(rubric_text: str, entries_csv: str, competition_id: int
+                   ) -> tuple[Rubric, Entries]:
+    """The stored texts parsed, once per distinct text (both results are immutable): every
+    judge's upload needs them, and a national entries list takes a while to parse."""
+    rubric, problems = parse_rubric(rubric_text, f"competition {competition_id}")
+    entries, more = parse_entries(entries_csv, f"competition {competition_id}")
     if rubric is None or entries is None:
         raise ProblemsError([*problems, *more])
     return rubric, entries

