@@ -48,7 +48,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from scoring import table
 from scoring.entries import Entries, Entry
 from scoring.rubric import Rubric, load_rubric, parse_rubric
-from scoring.sheets.template import template_cells, write_template
+from scoring.sheets.template import write_template
+from scoring.sheets.template_fill import template_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 RUBRIC = ROOT / "rubrics" / "budaya_kerja_tulta.yaml"

@@ -25,7 +25,8 @@ from scoring import sheets  # noqa: E402
 from scoring.entries import Entries, load_entries  # noqa: E402
 from scoring.pipeline import score  # noqa: E402
 from scoring.rubric import Rubric, load_rubric  # noqa: E402
-from scoring.sheets.template import fill_template, write_template  # noqa: E402
+from scoring.sheets.template import write_template  # noqa: E402
+from scoring.sheets.template_fill import fill_template  # noqa: E402
 
 RUBRIC = ROOT / "rubrics" / "budaya_kerja_tulta.yaml"
 ENTRIES = ROOT / "data" / "entries_pekalongan_sample.csv"

@@ -15,10 +15,12 @@ from scoring.table import COLUMNS as SCORE_COLUMNS
 STANDINGS_COLUMNS = (
     "entry_id", "name", "category", "n_judges", "total", "rank_sum", "deciding", "rank",
     "tied", "decided_by", "eligible", "place", "place_index", "reward", "amount", "band",
-    "trim_fallback",
+    "trim_fallback", "panel", "worked", "reached", "stage_rank", "reason",
 )
 """Columns of the standings besides the nodes' parts (``deciding``: the figure the rank was
-decided on — the total, or the rank sum for a rank-sum panel)."""
+decided on — the total, or the rank sum for a rank-sum panel; ``panel``: the panel's total
+when a formula makes the total; ``worked``: the formula's worked line; ``reached``,
+``stage_rank``, ``reason``: a competition in stages, :mod:`scoring.stages`)."""
 
 OTHER_COLUMNS = ("judge", "raw_total", "n_scores", "offset", "slope", "index", "level_0")
 """Columns of the judges' totals, the normalisation's fit, and pandas' own index names."""

@@ -10,7 +10,8 @@ Words used here:
   node against that list — never evaluated by Python.
 - *position*: the 1-based column of the mistake in the formula's text, given in every problem.
 - *worked line*: the formula with each name replaced by its value and the result, written the
-  way people read numbers (``(7,5 + 0,6) × 3,2 − 1 = 24,92`` in Indonesian).
+  way people read numbers (``(7,5 + 0,6) × 3,2 − 1 = 24,92`` in Indonesian); a name whose
+  value is negative is shown in parentheses with a minus sign (``5 + (−0,5)``).
 
 Evaluation is vectorised: each name maps to a number or a column of numbers (numpy or pandas);
 a division by zero gives NaN (no result), never an exception.
@@ -148,7 +149,8 @@ def _shown(node: ast.expr, values: Mapping[str, float], lang: str, parent: int =
     if isinstance(node, ast.Constant):
         return _number(node.value, lang)
     if isinstance(node, ast.Name):
-        return _number(values[node.id], lang)
+        value = float(values[node.id])
+        return f"(−{_number(-value, lang)})" if value < 0 else _number(value, lang)
     if isinstance(node, ast.UnaryOp):
         sign = "−" if isinstance(node.op, ast.USub) else "+"
         return sign + _shown(node.operand, values, lang, 3)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring.cli import main
-from scoring.sheets.template import fill_template
+from scoring.sheets.template_fill import fill_template
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTER = ROOT / "rubrics" / "lomba_inovasi_poster.yaml"

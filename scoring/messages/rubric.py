@@ -61,6 +61,72 @@ MESSAGES = {
         "Id {id!r} dipakai lebih dari sekali (juga di {other})",
         "Id {id!r} is used more than once (also at {other})",
     ),
+    "rubric.input_needs_scale": (
+        "Masukan berjenis angka perlu 'scale' (min dan max)",
+        "A number input needs a 'scale' (min and max)",
+    ),
+    "rubric.input_yes_no_scale": (
+        "Masukan ya/tidak tidak memakai 'scale' (nilainya 1 atau 0)",
+        "A yes/no input takes no 'scale' (its values are 1 or 0)",
+    ),
+    "rubric.input_default_outside": (
+        "Nilai bawaan {default} di luar skala {min}–{max}",
+        "The default {default} lies outside the scale {min}–{max}",
+    ),
+    "rubric.unknown_input": (
+        "Masukan {id!r} tidak ada dalam 'inputs' rubrik (yang ada: {known})",
+        "Input {id!r} is not among the rubric's 'inputs' (known: {known})",
+    ),
+    "rubric.convert_needs_points": (
+        "Tabel konversi 'convert' hanya dapat dipakai dengan 'weighting: points'",
+        "A conversion table ('convert') needs 'weighting: points'",
+    ),
+    "rubric.convert_on_group": (
+        "Tabel konversi 'convert' hanya untuk kriteria yang dinilai (dengan 'scale')",
+        "A conversion table ('convert') belongs on a scored criterion (with a 'scale')",
+    ),
+    "rubric.convert_missing_grade": (
+        "Tabel konversi tidak memuat nilai {grades} dari skala",
+        "The conversion table lacks the marks {grades} of the scale",
+    ),
+    "rubric.shortlist_shape": (
+        "Daftar pendek perlu tepat salah satu: 'best' (jumlah terbaik) atau 'min_total'",
+        "A shortlist needs exactly one of 'best' (how many advance) or 'min_total'",
+    ),
+    "rubric.stage_gate_shape": (
+        "Tahap 'gate' hanya berisi 'inputs' (masukan ya/tidak), tanpa kriteria, panel, "
+        "rumus atau daftar pendek",
+        "A 'gate' stage has only 'inputs' (yes/no inputs): no criteria, panel, formula or "
+        "shortlist",
+    ),
+    "rubric.stage_scored_shape": (
+        "Tahap yang dinilai perlu 'criteria' dan tidak memakai 'inputs'",
+        "A scored stage needs 'criteria' and takes no 'inputs'",
+    ),
+    "rubric.stage_overlap": (
+        "Kriteria {id!r} sudah dinilai di tahap {other!r}; setiap kriteria hanya di satu tahap",
+        "Criterion {id!r} is already scored in stage {other!r}; each criterion belongs to one "
+        "stage",
+    ),
+    "rubric.gate_not_yes_no": (
+        "Masukan {id!r} pada tahap 'gate' harus berjenis ya/tidak ('kind: yes_no')",
+        "Input {id!r} of a 'gate' stage must be yes/no ('kind: yes_no')",
+    ),
+    "rubric.unknown_stage": (
+        "Tahap {id!r} bukan tahap yang dinilai (yang ada: {known})",
+        "Stage {id!r} is not a scored stage (known: {known})",
+    ),
+    "rubric.total_with_stages": (
+        "Dengan 'stages', rumus nilai ditulis per tahap ('stages[i].total'), bukan di 'total'",
+        "With 'stages', a total formula belongs to each stage ('stages[i].total'), not to "
+        "'total'",
+    ),
+    "rubric.formula_with_rank_panel": (
+        "Rumus nilai tidak dapat dipakai dengan aturan panel {rule!r}: peringkat diputuskan "
+        "oleh jumlah peringkat, bukan oleh nilai",
+        "A total formula cannot be used with the panel rule {rule!r}: ranks are decided by "
+        "the judges' ranks, not by the total",
+    ),
     "formula.empty": ("Rumus kosong", "The formula is empty"),
     "formula.syntax": (
         "Rumus {formula!r} tidak dapat dibaca di posisi {position}: {reason}",

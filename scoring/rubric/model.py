@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from scoring.formula import Formula, parse_formula
+from scoring.rubric.flow import Final, Input, Stage
 from scoring.rubric.parts import (
     Awards,
     Category,
@@ -25,6 +27,9 @@ from scoring.rubric.parts import (
     TieBreak,
     _Model,
 )
+
+PANEL_NAME = "panel"
+"""The name of the panel's total in a formula."""
 
 
 class Rubric(_Model):
@@ -46,6 +51,13 @@ class Rubric(_Model):
     awards: Awards = Awards()
     confidence: Confidence = Confidence()
     normalisation: Normalisation = Normalisation()
+    inputs: tuple[Input, ...] = ()
+    total: str | None = None
+    """A formula for the total over the panel's figures and the inputs (:meth:`formula_for`);
+    None: the total is the panel's."""
+    stages: tuple[Stage, ...] = ()
+    """A competition in stages (:mod:`scoring.stages`); empty: one judged round."""
+    final: Final = Final()
 
     def label(self, lang: str = "id") -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
@@ -115,6 +127,39 @@ class Rubric(_Model):
     def tie_break_groups(self) -> tuple[tuple[tuple[TieBreak, ...], tuple[str, ...]], ...]:
         """The categories grouped by their tie-breaks, in rubric order."""
         return _grouped((self.tie_breaks_for(c), c) for c in self.category_ids)
+
+    @cached_property
+    def formula_names(self) -> tuple[str, ...]:
+        """The names a formula may use: every node id (the panel's part of it), every input
+        id, and ``panel`` (the panel's total)."""
+        return (*self.nodes, *(i.id for i in self.inputs), PANEL_NAME)
+
+    @cached_property
+    def _formulas(self) -> dict[str, Formula | None]:
+        out: dict[str, Formula | None] = {}
+        for category in self.categories:
+            overrides = category.overrides
+            text = overrides.total if overrides and overrides.total else self.total
+            out[category.id] = (parse_formula(text, self.formula_names)[0]
+                                if text is not None else None)
+        return out
+
+    def formula_for(self, category_id: str) -> Formula | None:
+        """The formula of a category's total: its override, else the rubric's ``total``;
+        None when the total is the panel's."""
+        return self._formulas[category_id]
+
+    def stage(self, stage_id: str) -> Stage:
+        for item in self.stages:
+            if item.id == stage_id:
+                return item
+        raise KeyError(stage_id)
+
+    def input(self, input_id: str) -> Input:
+        for item in self.inputs:
+            if item.id == input_id:
+                return item
+        raise KeyError(input_id)
 
     def weight_of(self, node_id: str, category_id: str) -> float:
         """A node's weight in a category: the category's override, else its own."""
@@ -206,8 +251,25 @@ class Rubric(_Model):
         for category in data["categories"]:
             if category["overrides"] is None:  # likewise for keys added since
                 del category["overrides"]
+            elif category["overrides"]["total"] is None:
+                del category["overrides"]["total"]
+        if not self.stages:
+            del data["final"]
+        for key, unset in (("inputs", []), ("total", None), ("stages", [])):
+            if data[key] == unset:
+                del data[key]
+        stack = list(data["criteria"])
+        while stack:
+            node = stack.pop()
+            for key in _NODE_KEYS_SINCE:
+                if node.get(key) is None:
+                    node.pop(key, None)
+            stack.extend(node["children"])
         return fingerprint_of(data)
 
+
+_NODE_KEYS_SINCE = ("convert", "convert_times", "only_if")
+"""Criterion keys added after rubrics were first fingerprinted: left out when unset."""
 
 _CACHED = tuple(name for name, value in vars(Rubric).items()
                 if isinstance(value, cached_property))

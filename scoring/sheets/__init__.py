@@ -55,7 +55,8 @@ from scoring.sheets.mapping import (
 )
 from scoring.sheets.mapping_file import mapping_from_yaml, mapping_to_yaml
 from scoring.sheets.read_template import WorkbookRead, read_template
-from scoring.sheets.template import fill_template, template_cells, write_template
+from scoring.sheets.template import write_template
+from scoring.sheets.template_fill import fill_template, template_cells
 
 __all__ = [
     "IGNORE",

@@ -14,7 +14,8 @@ from scoring.documents import comments_of
 from scoring.documents.feedback import feedback_pdf, group_table, strongest_weakest
 from scoring.documents.settings import DocumentSettings
 from scoring.pipeline import score
-from scoring.sheets.template import fill_template, read_meta
+from scoring.sheets.template import read_meta
+from scoring.sheets.template_fill import fill_template
 from tests.helpers import entries_of, rubric_from
 from tests.test_ranking import TWO_CRITERIA
 

@@ -12,7 +12,8 @@ from scoring.entries import Entries, Entry
 from scoring.problems import ProblemsError
 from scoring.rubric import Rubric, parse_rubric
 from scoring.sheets import fill_template, template_cells, write_template
-from scoring.sheets.template import META_SHEET, judge_cell, read_meta
+from scoring.sheets.template import META_SHEET, read_meta
+from scoring.sheets.template_fill import judge_cell
 
 from .helpers import read
 

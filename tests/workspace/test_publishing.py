@@ -11,7 +11,7 @@ from scoring.cli import main
 from scoring.entries import load_entries
 from scoring.problems import ProblemsError
 from scoring.rubric import load_rubric
-from scoring.sheets.template import fill_template, template_cells
+from scoring.sheets.template_fill import fill_template, template_cells
 from scoring.store import most_improved, open_archive, standings_by_year
 from scoring.store.settings import mark_demo
 from scoring.workspace.publishing import current_result, publish_current, submit
