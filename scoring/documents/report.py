@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from scoring.confidence import threshold_odds
 from scoring.documents import facts
 from scoring.documents.pdf import DocumentPDF
 from scoring.documents.settings import DocumentSettings
@@ -80,9 +81,12 @@ def results_report(result: Result, settings: DocumentSettings,
     for note in facts.tie_notes(result, lang):
         pdf.paragraph("• " + note)
     pdf.heading(t("documents.report.sure", lang))
-    pdf.paragraph(t("documents.report.sure_text", lang, resamples=CONFIDENCE_RESAMPLES,
-                    seed=CONFIDENCE_SEED,
-                    threshold=round(100 * result.rubric.confidence.too_close_below)))
+    threshold = result.rubric.confidence.too_close_below
+    odds, out_of = threshold_odds(threshold)
+    pdf.paragraph(t("documents.report.sure_text", lang,
+                    resamples=format_number(CONFIDENCE_RESAMPLES, lang, 0),
+                    seed=CONFIDENCE_SEED, threshold=round(100 * threshold), odds=odds,
+                    out_of=out_of))
 
     top = pdf.get_y()
     if top > pdf.h - 55:

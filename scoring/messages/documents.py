@@ -60,11 +60,14 @@ MESSAGES = {
     "documents.report.sure": ("Seberapa yakin tiap tempat", "How sure each place is"),
     "documents.report.sure_text": (
         "Peluang tiap pemenang mempertahankan tempatnya bila juri yang menilai diganti "
-        "secara acak ({resamples} kali, benih {seed}). Di bawah {threshold} % ditandai "
-        "\"terlalu dekat untuk dipastikan\".",
-        "The chance that each winner keeps its place when the judges are resampled "
-        "({resamples} times, seed {seed}). Below {threshold} % it is flagged \"too close to "
-        "call\"."),
+        "secara acak (hingga {resamples} kali per kategori, benih {seed}). Tempat yang "
+        "peluangnya memang termasuk para juara di bawah {threshold} % — lebih dari {odds} "
+        "dari {out_of} kemungkinan urutannya berbeda — ditandai \"terlalu dekat untuk "
+        "dipastikan\".",
+        "The chance that each winner keeps its place when the judges are resampled (up to "
+        "{resamples} times per category, seed {seed}). A place whose chance of truly "
+        "belonging among the winners is below {threshold} % — more than {odds} chance in "
+        "{out_of} that the order differs — is flagged \"too close to call\"."),
     "documents.report.too_close": ("terlalu dekat", "too close to call"),
     "documents.report.chart": ("Nilai akhir per peserta", "Totals per entry"),
     "documents.report.appendix": ("Lampiran: peringkat lengkap", "Appendix: full ranking"),
@@ -132,6 +135,19 @@ MESSAGES = {
     "documents.workbook.title": ("Hasil penilaian {competition} · {category}",
                                  "Results of {competition} · {category}"),
     "documents.workbook.amount": ("Hadiah (Rp)", "Prize (Rp)"),
+    "documents.workbook.reached": ("Tahap terakhir", "Last stage"),
+    "documents.workbook.stage_rank": ("Peringkat di tahap itu", "Rank at that stage"),
+    "documents.workbook.reason": ("Keterangan", "Reason"),
+    "documents.workbook.final_stage": (
+        "Dihitung pada tahap terakhir ({stage}) saja: para pesertanya, nilai dan juri tahap "
+        "itu, dengan peringkat tahap itu sebagai hasil resmi",
+        "Computed on the last stage ({stage}) alone: its entries, marks and judges, with that "
+        "stage's ranking as the official one"),
+    "documents.workbook.no_final_stage": (
+        "Lembar keadilan (keyakinan peringkat, kepekaan, juri, kesepakatan) tidak dibuat: "
+        "tahap terakhir tidak dinilai juri",
+        "The fairness sheets (rank confidence, sensitivity, judges, agreement) are left out: "
+        "the last stage is not judged"),
     # --- command line
     "documents.cli.kind_format": ("Dokumen {kind} tidak tersedia sebagai {fmt}.",
                                   "The {kind} document is not available as {fmt}."),

@@ -160,6 +160,8 @@ MESSAGES = {
     # --- column labels -------------------------------------------------------------------------
     "fairness.col.offset": ("selisih juri", "judge offset"),
     "fairness.col.slope": ("sebaran relatif", "relative spread"),
+    "fairness.col.spread_weight": ("bobot sebaran sendiri (sisanya ditarik ke panel)",
+                                   "own spread weight (the rest pulled toward the panel)"),
     "fairness.col.spread": ("sebaran", "spread"),
     "fairness.col.correlation": ("korelasi dengan juri lain", "correlation with the others"),
     "fairness.col.rank_correlation": ("korelasi peringkat", "rank correlation"),
@@ -237,14 +239,16 @@ MESSAGES = {
         "(1979), McGraw & Wong (1996), Kendall (1948), Krippendorff (2011)",
     ),
     "fairness.export.confidence_note": (
-        "Dari {resamples} penarikan ulang juri (bootstrap terkalibrasi, benih {seed}; berkas "
-        "yang sama setiap kali), rentang peringkat {interval}%; tempat juara dengan peluang di "
-        "bawah {threshold}% ditandai terlalu tipis. Tanpa satu juri: peringkat terburuk bila "
-        "satu juri ditinggalkan",
-        "From {resamples} resamples of the judges (calibrated bootstrap, seed {seed}; the same "
-        "file every time), {interval}% rank interval; a winning place whose probability is "
-        "below {threshold}% is marked too close to call. Without one judge: the worst rank "
-        "when one judge is left out",
+        "Dari hingga {resamples} penarikan ulang juri per kategori (bootstrap terkalibrasi, "
+        "benih {seed}; berkas yang sama setiap kali; berhenti lebih awal bila peluangnya "
+        "sudah cukup teliti), rentang peringkat {interval}%; tempat juara yang peluangnya "
+        "memang termasuk para juara di bawah {threshold}% ditandai terlalu tipis. Tanpa satu "
+        "juri: peringkat terburuk bila satu juri ditinggalkan",
+        "From up to {resamples} resamples of the judges per category (calibrated bootstrap, "
+        "seed {seed}; the same file every time; fewer once the probabilities are precise "
+        "enough), {interval}% rank interval; a winning place whose probability of truly "
+        "belonging among the winners is below {threshold}% is marked too close to call. "
+        "Without one judge: the worst rank when one judge is left out",
     ),
     "fairness.export.sensitivity_note": (
         "Peringkat bila aturan panel atau normalisasi lain dipakai, dengan penentu seri dan "

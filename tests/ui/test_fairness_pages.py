@@ -517,3 +517,38 @@ def test_a_panel_in_perfect_agreement_renders_every_fairness_page() -> None:
     at = _start(competition, "ui/judges.py")
     forms = _frame(at, t("app.fair.agreement.col.ci_low", "id"))
     assert forms[t("app.fair.agreement.col.value", "id")].dropna().eq(1).all()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_results_page_ranks_a_rank_rule_category_under_its_deciding_figure(lang) -> None:
+    """Under ``rank_percentile`` the ranking shows "Persentil peringkat" before the total and
+    says the category is ranked on it (the figures are worked by hand in
+    tests/ui/views/test_results.py)."""
+    from tests.ui.views.test_results import PERCENTILE_MARKS
+
+    rubric = RUBRIC.replace("rule: mean", "rule: rank_percentile")
+    at = _start(_competition(PERCENTILE_MARKS, rubric), "ui/results.py", lang)
+    label = t("col.rank_percentile", lang)
+    table = _frame(at, label)
+    assert list(table.columns[3:5]) == [label, t("col.total", lang)]
+    assert list(table[t("col.entry", lang)]) == [
+        "Peserta E2", "Peserta E1", "Peserta E3", "Peserta E4"]
+    decided = t("app.fair.results.decided_on", lang, figure=common.escape(label))
+    assert decided in [c.value for c in at.caption]
+
+
+def test_the_judges_page_shows_how_far_each_spread_was_pulled_toward_the_panel() -> None:
+    """The sample under ``leniency_spread`` (min_scores 5): every judge scored all 27 KEL
+    entries, and the panel's spread counts as 2 × 5 = 10 marks, so each is pulled
+    10 / 37 = 27 % toward the panel, written beside the slope."""
+    data = yaml.safe_load(session.SAMPLE_RUBRIC.read_text(encoding="utf-8"))
+    data["normalisation"] = {"method": "leniency_spread", "min_scores": 5}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    at = _start(session.sample_competition().with_rubric("ls.yaml", text), "ui/judges.py")
+    column = t("app.fair.judges.col.spread_weight", "id")
+    tables = frames_with(at, column)
+    assert len(tables) == 2  # one per category
+    kel = [table for table in tables if set(table[column]) == {"ditarik 27% ke arah panel"}]
+    assert len(kel) == 1
+    columns = list(kel[0].columns)
+    assert columns.index(column) == columns.index(t("app.fair.judges.col.slope", "id")) + 1
