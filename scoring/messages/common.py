@@ -1,7 +1,7 @@
 """Texts shared by every part: severities, generic words."""
 
 MESSAGES = {
-    "problem.error": ("GALAT", "ERROR"),
+    "problem.error": ("KESALAHAN", "ERROR"),
     "problem.warning": ("PERINGATAN", "WARNING"),
     "file.unreadable": (
         "Berkas tidak dapat dibaca: {reason}",

@@ -106,9 +106,9 @@ MESSAGES = {
         "spreadsheet program writes; the file was not read. Type the numbers again and save.",
     ),
     "cell.error_value": (
-        "Sel berisi nilai kesalahan {value} ({criterion_name}, peserta {entry!r}); perbaiki "
+        "Sel berisi nilai kesalahan {value} ({criterion_name}, peserta {entry_name!r}); perbaiki "
         "rumusnya atau tulis angkanya.",
-        "The cell holds the error {value} ({criterion_name_en}, entry {entry!r}); fix the "
+        "The cell holds the error {value} ({criterion_name_en}, entry {entry_name!r}); fix the "
         "formula or type the number.",
     ),
     "cell.percent_scaled": (
@@ -132,10 +132,10 @@ MESSAGES = {
     # --- the judge's own totals ------------------------------------------------------------
     "total.mismatch": (
         "Total juri {given_id} tidak sama dengan {kind_id} dari nilai di {cells}: "
-        "{expected_id} (peserta {entry!r}). Hasil resmi dihitung dari nilai per kriteria; "
+        "{expected_id} (peserta {entry_name!r}). Hasil resmi dihitung dari nilai per kriteria; "
         "periksa nilai atau rumus totalnya.",
         "The judge's total {given_en} differs from the {kind_en} of the scores in {cells}: "
-        "{expected_en} (entry {entry!r}). The official result is computed from the scores "
+        "{expected_en} (entry {entry_name!r}). The official result is computed from the scores "
         "per criterion; check the scores or the total's formula.",
     ),
     "total.unweighted": (

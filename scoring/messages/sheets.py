@@ -92,8 +92,10 @@ MESSAGES = {
         "used. Remove one of the files.",
     ),
     "entry.row_edited": (
-        "Baris peserta diubah: tertulis {found!r}, seharusnya {expected!r} (peserta {entry!r})",
-        "An entry row was edited: it reads {found!r} instead of {expected!r} (entry {entry!r})",
+        "Baris peserta diubah: tertulis {found!r}, seharusnya {expected!r} (peserta "
+        "{entry_name!r})",
+        "An entry row was edited: it reads {found!r} instead of {expected!r} (entry "
+        "{entry_name!r})",
     ),
     "entry.unknown": (
         "Baris dengan nilai untuk peserta yang tidak ada dalam daftar peserta kategori "
@@ -108,32 +110,33 @@ MESSAGES = {
         "still read by their entry code",
     ),
     "entry.not_scored": (
-        "Peserta {entry!r} ({name}) belum dinilai sama sekali",
-        "Entry {entry!r} ({name}) has no scores at all",
+        "Peserta {name!r} belum dinilai sama sekali",
+        "Entry {name!r} has no scores at all",
     ),
     "score.missing": (
-        "Nilai kosong: {criterion_name} untuk peserta {entry!r}",
-        "Missing score: {criterion_name_en} for entry {entry!r}",
+        "Nilai kosong: {criterion_name} untuk peserta {entry_name!r}",
+        "Missing score: {criterion_name_en} for entry {entry_name!r}",
     ),
     "score.not_a_number": (
-        "Nilai {value!r} bukan angka ({criterion_name}, peserta {entry!r})",
-        "Score {value!r} is not a number ({criterion_name_en}, entry {entry!r})",
+        "Nilai {value!r} bukan angka ({criterion_name}, peserta {entry_name!r})",
+        "Score {value!r} is not a number ({criterion_name_en}, entry {entry_name!r})",
     ),
     "score.formula_no_value": (
         "Sel berisi rumus {formula!r} tanpa hasil tersimpan; buka dan simpan berkas di Excel "
-        "atau tulis angkanya ({criterion_name}, peserta {entry!r})",
+        "atau tulis angkanya ({criterion_name}, peserta {entry_name!r})",
         "The cell holds the formula {formula!r} with no saved result; open and save the file "
-        "in Excel, or type the number ({criterion_name_en}, entry {entry!r})",
+        "in Excel, or type the number ({criterion_name_en}, entry {entry_name!r})",
     ),
     "score.out_of_range": (
-        "Nilai {value_id} di luar skala {min_id}–{max_id} ({criterion_name}, peserta {entry!r})",
+        "Nilai {value_id} di luar skala {min_id}–{max_id} ({criterion_name}, peserta "
+        "{entry_name!r})",
         "Score {value_en} is outside the scale {min_en}–{max_en} ({criterion_name_en}, "
-        "entry {entry!r})",
+        "entry {entry_name!r})",
     ),
     "score.off_step": (
         "Nilai {value_id} bukan kelipatan {step_id} dari {min_id} ({criterion_name}, peserta "
-        "{entry!r})",
+        "{entry_name!r})",
         "Score {value_en} is not a step of {step_en} from {min_en} ({criterion_name_en}, "
-        "entry {entry!r})",
+        "entry {entry_name!r})",
     ),
 }

@@ -18,6 +18,8 @@ The file is read once with python-calamine (values only); the score cells of a s
 checked over whole arrays (the scales' min, max and step as arrays over its columns) and the
 read scores become the table column-wise. openpyxl is loaded only when an empty-looking score
 cell is on a sheet whose XML has formulas or error values (calamine shows both as empty).
+Percent-formatted score cells (0.85 shown as 85 %) are found from the styles part and read as
+85 on a scale above 1, with a ``cell.percent_scaled`` warning (:mod:`.template_cells`).
 
 Every non-empty score cell ends either as a row of the table or inside the ``cell`` of exactly
 one problem (a single cell, or a row range such as ``D12:H12`` for a row-level problem).
@@ -25,9 +27,9 @@ one problem (a single cell, or a row range such as ``D12:H12`` for a row-level p
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import warnings
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from io import BytesIO
@@ -41,22 +43,35 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from scoring import table
 from scoring.entries import Entries
-from scoring.i18n import parse_number, t
+from scoring.i18n import t
 from scoring.identity import clean_name, id_key, same_judge, same_name
 from scoring.problems import Problem, error, warning
 from scoring.rubric import Rubric
-from scoring.rubric.parts import fits_many
 from scoring.sheets.formats.common import DEFAULT_LIMITS, Limits, size_problems
 from scoring.sheets.formats.xlsx import _Count, scan_xlsx
+from scoring.sheets.formats.zipped import workbook_sheets
 from scoring.sheets.template import (
     MARKER,
     META_SHEET,
-    ColumnLayout,
     RowLayout,
     SheetLayout,
     TemplateDamagedError,
     TemplateMeta,
     meta_from_rows,
+)
+from scoring.sheets.template_cells import (
+    BLANK,
+    OK,
+    OUT,
+    TEXT,
+    Cells,
+    blank,
+    both,
+    check,
+    percent_cells,
+    plain,
+    shown,
+    span,
 )
 from scoring.sheets.template_rows import placed_rows
 
@@ -110,13 +125,13 @@ def read_template(data: bytes, *, file: str, rubric: Rubric, entries: Entries,
     try:
         if META_SHEET not in book.sheet_names:
             return None
-        meta_rows = [[_plain(v) for v in row] for row in _values(book, META_SHEET)]
+        meta_rows = [[plain(v) for v in row] for row in _values(book, META_SHEET)]
         if not (meta_rows and meta_rows[0] and meta_rows[0][0] == MARKER):
             return None
         fallback = _Fallback(data, counts)
         try:
             return _read_book(book, meta_rows, fallback, file=file, rubric=rubric,
-                              entries=entries)
+                              entries=entries, percent=_percent(data, limits))
         finally:
             fallback.close()
     except python_calamine.CalamineError:
@@ -125,13 +140,25 @@ def read_template(data: bytes, *, file: str, rubric: Rubric, entries: Entries,
         book.close()
 
 
+def _percent(data: bytes, limits: Limits) -> dict[str, frozenset[str]]:
+    """The percent cells of each sheet (:func:`~.template_cells.percent_cells`)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            infos = {info.filename: info for info in archive.infolist()}
+        _, parts = workbook_sheets(data, infos, "xl/workbook.xml", limits)
+        return percent_cells(data, parts, set(parts.values()), limits)
+    except Exception:  # formats are a help: without them the values stand as stored
+        return {}
+
+
 def _values(book: Any, name: str) -> list[list[Any]]:
     """A sheet's values from A1 as calamine gives them (``""`` for an empty cell)."""
     return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
 
 def _read_book(book: Any, meta_rows: list[list[Any]], fallback: _Fallback, *, file: str,
-               rubric: Rubric, entries: Entries) -> WorkbookRead:
+               rubric: Rubric, entries: Entries, percent: dict[str, frozenset[str]]
+               ) -> WorkbookRead:
     try:
         meta = meta_from_rows(meta_rows)
     except TemplateDamagedError as exc:
@@ -160,7 +187,7 @@ def _read_book(book: Any, meta_rows: list[list[Any]], fallback: _Fallback, *, fi
                             meta.judge_cell)
 
     reader = _SheetReader(file=file, rubric=rubric, entries=entries, judge=judge,
-                          fallback=fallback)
+                          fallback=fallback, percent=percent)
     for layout in meta.sheets:
         if layout.title not in sheets:
             problems.append(error("template.sheet_missing", file=file, sheet=layout.title,
@@ -172,18 +199,6 @@ def _read_book(book: Any, meta_rows: list[list[Any]], fallback: _Fallback, *, fi
                 if reader.comments else no_comments())
     return WorkbookRead(reader.table(), tuple(problems), judge,
                         meta.judge_sheet, meta.judge_cell, comments)
-
-
-def _plain(value: object) -> object:
-    """A calamine value as openpyxl gives it: None for empty, a whole number as int, a date
-    as a datetime at midnight."""
-    if value == "" and isinstance(value, str):
-        return None
-    if type(value) is float and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    if type(value) is dt.date:
-        return dt.datetime.combine(value, dt.time())
-    return value
 
 
 @dataclass
@@ -202,7 +217,7 @@ class _Sheet:
 
     def value(self, coordinate: str) -> object:
         column, row = coordinate_from_string(coordinate)
-        return _plain(self.raw(row, column_index_from_string(column)))
+        return plain(self.raw(row, column_index_from_string(column)))
 
     def block(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The raw values at ``rows`` x ``columns`` (1-based), as an object array."""
@@ -286,114 +301,10 @@ class _Fallback:
             wb.close()
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _shown(value: object) -> str:
-    """How a non-number cell value is named in a message."""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
-
-
-def _as_number(value: object) -> float | None:
-    """The number in a score cell, or None. Booleans and dates are not numbers; text is read
-    the way judges type it (``85,5`` and ``85.5`` are both 85.5)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-    elif isinstance(value, str):
-        parsed = parse_number(value)
-        if parsed is None:
-            return None
-        number = parsed
-    else:
-        return None
-    return _excel(number)
-
-
-def _excel(number: float) -> float:
-    # Excel keeps 15 significant digits; a formula such as =0.1*3*100 gives
-    # 30.000000000000004, which is 30 to Excel and to the judge.
-    return float(f"{number:.15g}")
-
-
-def _excel_many(numbers: np.ndarray) -> np.ndarray:
-    """:func:`_excel` of each number: a number of at most 6 decimals below 1e8 already has
-    at most 14 significant digits (it is the double nearest to k / 10**6), so only the others
-    are rounded one by one."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        plain = (np.abs(numbers) < 1e8) & (np.rint(numbers * 1e6) / 1e6 == numbers)
-    out = numbers.copy()
-    for i in np.flatnonzero(~plain & np.isfinite(numbers)):
-        out[i] = _excel(float(numbers[i]))
-    return out
-
-
-def _both(value: float) -> dict[str, str]:
-    """A number written the Indonesian and the English way, for message parameters."""
-    english = f"{value:.15g}"
-    return {"id": english.replace(".", ","), "en": english}
-
-
-def _span(cells: list[str]) -> str:
-    """``D12`` for one cell, ``D12:H12`` for several in a row."""
-    return cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _same_name(found: object, expected: str) -> bool:
     """:func:`scoring.identity.same_name`, remembered: the same names recur in every file."""
     return same_name(found, expected)
-
-
-_OK, _BLANK, _TEXT, _OUT, _OFF = range(5)
-"""A score cell's state: a score, empty-looking, not a number, out of range, off step."""
-
-
-@dataclass
-class _Cells:
-    """The score cells of a sheet's read rows, checked over whole arrays (rows x columns)."""
-
-    raw: np.ndarray
-    numbers: np.ndarray
-    state: np.ndarray
-
-
-def _check(block: np.ndarray, columns: tuple[ColumnLayout, ...]) -> _Cells:
-    """Each cell's number and state; the scales' min, max and step as arrays over columns."""
-    flat = block.ravel()
-    is_float = np.fromiter((type(v) is float for v in flat), dtype=bool, count=len(flat))
-    numbers = np.full(len(flat), np.nan)
-    numbers[is_float] = flat[is_float].astype("float64")
-    state = np.full(len(flat), _OK, dtype=np.int8)
-    for i in np.flatnonzero(~is_float):
-        value = _plain(flat[i])
-        if _blank(value):
-            state[i] = _BLANK
-            continue
-        number = _as_number(value)
-        if number is None:
-            state[i] = _TEXT
-        else:
-            numbers[i] = number
-    numbers = _excel_many(numbers)
-    width = len(columns)
-    low = np.tile(np.array([c.scale.min for c in columns], dtype="float64"), len(flat) // width)
-    high = np.tile(np.array([c.scale.max for c in columns], dtype="float64"), len(flat) // width)
-    step = np.tile(np.array([c.scale.step for c in columns], dtype="float64"),
-                   len(flat) // width)
-    scored = state == _OK
-    out = scored & ~((low <= numbers) & (numbers <= high))
-    off = scored & ~out & ~fits_many(numbers - low, step)
-    state[out] = _OUT
-    state[off] = _OFF
-    shape = block.shape
-    return _Cells(block, numbers.reshape(shape), state.reshape(shape))
 
 
 @dataclass
@@ -403,6 +314,8 @@ class _SheetReader:
     entries: Entries
     judge: str
     fallback: _Fallback
+    percent: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each sheet's percent cells (see :mod:`.template_cells`)."""
 
     def __post_init__(self) -> None:
         self.tables: list[dict[str, np.ndarray]] = []
@@ -423,7 +336,7 @@ class _SheetReader:
                                            expected=col.header))
         id_column = column_index_from_string(layout.id_column)
         placed, missing = placed_rows(
-            lambda number: id_key(_plain(sheet.raw(number, id_column))), layout)
+            lambda number: id_key(plain(sheet.raw(number, id_column))), layout)
         rows = [replace(row, row=placed[row.entry_id]) for row in layout.rows
                 if row.entry_id not in missing]
         last = layout.last_data_row
@@ -431,8 +344,12 @@ class _SheetReader:
         below = [r for r in range(last + 1, len(sheet.rows) + 1) if r not in used]
         columns = np.array([column_index_from_string(c.column) for c in layout.columns])
         numbers = np.array([r.row for r in rows] + below, dtype=np.int64)
-        cells = _check(sheet.block(numbers, columns), layout.columns)
         letters = [c.column for c in layout.columns]
+        marked = self.percent.get(sheet.title)
+        percent = None if not marked else np.array(
+            [[f"{letter}{number}" in marked for letter in letters] for number in numbers],
+            dtype=bool).reshape(len(numbers), len(letters))
+        cells = check(sheet.block(numbers, columns), layout.columns, percent)
         keep = np.zeros(cells.state.shape, dtype=bool)
         at = 0
         for row in layout.rows:
@@ -451,17 +368,32 @@ class _SheetReader:
                 label = (clean_name(sheet.value(f"{layout.id_column}{number}"))
                          or clean_name(sheet.value(f"{layout.name_column}{number}"))
                          or f"#{number}")
-                self.problems.append(error("entry.unknown", **where, cell=_span(filled),
+                self.problems.append(error("entry.unknown", **where, cell=span(filled),
                                            entry=label, category=layout.category))
         self._table(sheet.title, layout, rows, numbers, letters, cells, keep)
+        self._scaled(sheet.title, numbers, letters, cells, keep)
+
+    def _scaled(self, title: str, numbers: np.ndarray, letters: list[str], cells: Cells,
+                keep: np.ndarray) -> None:
+        """One warning per column whose read scores include percent cells read as
+        hundredths of the scale (see :mod:`.template_cells`)."""
+        for j in np.flatnonzero((cells.scaled & keep).any(axis=0)):
+            at = np.flatnonzero(cells.scaled[:, j] & keep[:, j])
+            first, last = f"{letters[j]}{numbers[at[0]]}", f"{letters[j]}{numbers[at[-1]]}"
+            value = both(float(cells.numbers[at[0], j]))
+            self.problems.append(warning(
+                "cell.percent_scaled", file=self.file, sheet=title,
+                cell=first if len(at) == 1 else f"{first}:{last}", column=letters[j],
+                count=len(at), example=shown(cells.raw[at[0], j]), value_id=value["id"],
+                value_en=value["en"]))
 
     def _filled(self, title: str, state: np.ndarray, coordinates: list[str]) -> list[str]:
         """The cells of a row that hold anything (an error value or a formula too)."""
-        return [coordinates[j] for j in range(len(state)) if state[j] != _BLANK
+        return [coordinates[j] for j in range(len(state)) if state[j] != BLANK
                 or self.fallback.look(title, coordinates[j]) is not None]
 
     def _table(self, title: str, layout: SheetLayout, rows: list[RowLayout],
-               numbers: np.ndarray, letters: list[str], cells: _Cells, keep: np.ndarray
+               numbers: np.ndarray, letters: list[str], cells: Cells, keep: np.ndarray
                ) -> None:
         """The read scores, column-wise: row-major, as the cells are in the sheet."""
         ri, ci = np.nonzero(keep)
@@ -488,7 +420,7 @@ class _SheetReader:
             **columns, "judge_id": np.full(size, self.judge, dtype=object),
             "source_file": np.full(size, self.file, dtype=object)}))
 
-    def _entry_row(self, sheet: _Sheet, layout: SheetLayout, row: RowLayout, cells: _Cells,
+    def _entry_row(self, sheet: _Sheet, layout: SheetLayout, row: RowLayout, cells: Cells,
                    at: int, letters: list[str]) -> np.ndarray:
         """The problems of one entry row; which of its cells are read scores."""
         where = {"file": self.file, "sheet": sheet.title}
@@ -501,7 +433,7 @@ class _SheetReader:
             # scores cannot be attributed. Without scores there is nothing to report.
             filled = self._filled(sheet.title, state, coordinates)
             if filled:
-                self.problems.append(error("entry.unknown", **where, cell=_span(filled),
+                self.problems.append(error("entry.unknown", **where, cell=span(filled),
                                            entry=row.entry_id, category=layout.category))
             return none
 
@@ -510,42 +442,44 @@ class _SheetReader:
         if id_key(sheet.value(id_cell)) != id_key(row.entry_id):
             self.problems.append(error("entry.row_edited", **where, cell=id_cell,
                                        found=clean_name(sheet.value(id_cell)),
-                                       expected=row.entry_id, entry=row.entry_id))
+                                       expected=row.entry_id, entry=row.entry_id,
+                                       entry_name=entry.name))
         elif not _same_name(sheet.value(name_cell), row.name):
             self.problems.append(error("entry.row_edited", **where, cell=name_cell,
                                        found=clean_name(sheet.value(name_cell)),
-                                       expected=row.name, entry=row.entry_id))
+                                       expected=row.name, entry=row.entry_id,
+                                       entry_name=entry.name))
         # An edited row is still read (the error blocks the result) so that each score stays
         # visible with its cell while the organisers sort it out.
         if layout.comment_column:
             note = f"{layout.comment_column}{row.row}"
             value = sheet.value(note)
-            if not _blank(value):
+            if not blank(value):
                 self.comments.append({
                     "entry_id": row.entry_id, "category": layout.category,
                     "judge_id": self.judge, "comment": str(value).strip(),
                     "source_file": self.file, "source_sheet": sheet.title,
                     "source_cell": note})
-        if not (state != _OK).any():
-            return state == _OK
+        if not (state != OK).any():
+            return state == OK
         return self._row_problems(sheet.title, layout, row, entry.name, cells, at,
                                   coordinates)
 
     def _row_problems(self, title: str, layout: SheetLayout, row: RowLayout, name: str,
-                      cells: _Cells, at: int, coordinates: list[str]) -> np.ndarray:
+                      cells: Cells, at: int, coordinates: list[str]) -> np.ndarray:
         where = {"file": self.file, "sheet": title}
         state = cells.state[at]
         blanks: list[int] = []
         formulas = 0
         for j, col in enumerate(layout.columns):
-            if state[j] == _OK:
+            if state[j] == OK:
                 continue
             leaf = self.rubric.nodes[col.criterion_id]
-            about = {"entry": row.entry_id, "criterion": leaf.id,
+            about = {"entry": row.entry_id, "entry_name": name, "criterion": leaf.id,
                      "criterion_name": leaf.name, "criterion_name_en": leaf.label("en")}
             here = {**where, "cell": coordinates[j]}
-            value = _plain(cells.raw[at, j])
-            if state[j] == _BLANK:
+            value = plain(cells.raw[at, j])
+            if state[j] == BLANK:
                 found = self.fallback.look(title, coordinates[j])
                 if found is None:
                     blanks.append(j)
@@ -557,17 +491,17 @@ class _SheetReader:
                     self.problems.append(error("score.not_a_number", **here, **about,
                                                value=found[1]))
                 continue
-            if state[j] == _TEXT:
+            if state[j] == TEXT:
                 self.problems.append(error("score.not_a_number", **here, **about,
-                                           value=_shown(value)))
+                                           value=shown(value)))
                 continue
             number = float(cells.numbers[at, j])
             scale = col.scale
-            shown, low, high, step = (_both(number), _both(scale.min), _both(scale.max),
-                                      _both(scale.step))
-            numbers = {"score": number, "value_id": shown["id"], "value_en": shown["en"],
+            read, low, high, step = (both(number), both(scale.min), both(scale.max),
+                                     both(scale.step))
+            numbers = {"score": number, "value_id": read["id"], "value_en": read["en"],
                        "min_id": low["id"], "min_en": low["en"]}
-            if state[j] == _OUT:
+            if state[j] == OUT:
                 self.problems.append(error("score.out_of_range", **here, **about, **numbers,
                                            max_id=high["id"], max_en=high["en"]))
             else:
@@ -576,13 +510,13 @@ class _SheetReader:
         if blanks and len(blanks) == len(layout.columns) and not formulas:
             # One problem for an entry the judge left out entirely, not one per criterion.
             self.problems.append(self.missing(
-                "entry.not_scored", **where, cell=_span(coordinates), entry=row.entry_id,
+                "entry.not_scored", **where, cell=span(coordinates), entry=row.entry_id,
                 name=name))
         else:
             for j in blanks:
                 leaf = self.rubric.nodes[layout.columns[j].criterion_id]
                 self.problems.append(self.missing(
                     "score.missing", **where, cell=coordinates[j], entry=row.entry_id,
-                    criterion=leaf.id, criterion_name=leaf.name,
+                    entry_name=name, criterion=leaf.id, criterion_name=leaf.name,
                     criterion_name_en=leaf.label("en")))
-        return state == _OK
+        return state == OK

@@ -280,8 +280,15 @@ class Sink:
 
 def _about(ctx: Context, task: Task) -> dict[str, str]:
     leaf = ctx.rubric.nodes[task.criterion_id]
-    return {"entry": task.entry_id, "criterion": leaf.id, "criterion_name": leaf.name,
+    return {"entry": task.entry_id, "entry_name": _entry_name(ctx, task.entry_id),
+            "criterion": leaf.id, "criterion_name": leaf.name,
             "criterion_name_en": leaf.label("en")}
+
+
+def _entry_name(ctx: Context, entry_id: str) -> str:
+    """How problems name an entry: its name in the entries list (its id when it has none)."""
+    entry = ctx.entries.by_id.get(entry_id)
+    return entry.name if entry is not None and entry.name else entry_id
 
 
 def read_tasks(grid: Grid, tasks: Sequence[Task], ctx: Context, sink: Sink) -> None:
@@ -493,7 +500,8 @@ def check_totals(given: Sequence[GivenTotal], scores: pd.DataFrame, ctx: Context
             words = _KINDS[kind]
             problems.append(warning(
                 "total.mismatch", file=ctx.file, sheet=sheet, cell=item.cell,
-                entry=item.entry_id, given_id=given_text["id"], given_en=given_text["en"],
+                entry=item.entry_id, entry_name=_entry_name(ctx, item.entry_id),
+                given_id=given_text["id"], given_en=given_text["en"],
                 expected_id=expected["id"], expected_en=expected["en"], cells=item.cells,
                 kind_id=words[0], kind_en=words[1]))
     return problems

@@ -198,8 +198,12 @@ def problem_record(problem: Problem) -> dict[str, Any]:
 
 def problem_from_record(record: dict[str, Any]) -> Problem:
     where = {key: record.get(key, "") for key in ("file", "sheet", "cell")}
+    params = dict(record.get("params") or {})
+    if "entry" in params:
+        # stored before problems named entries by name: they name them by id
+        params.setdefault("entry_name", params["entry"])
     try:
-        return Problem(record["severity"], record["code"], record.get("params", {}), **where)
+        return Problem(record["severity"], record["code"], params, **where)
     except (KeyError, ValueError):
         # a code this version's catalogue no longer has: keep the record readable
         return Problem("warning", "store.stored_problem",

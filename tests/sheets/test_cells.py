@@ -237,8 +237,8 @@ def test_a_total_that_differs_beyond_rounding(poster: Rubric, poster_entries: En
     ]
     assert problems[0].message("en") == (
         "The judge's total 55 differs from the weighted total of the scores in C5:F5: 54 "
-        "(entry 'p-bayu'). The official result is computed from the scores per criterion; "
-        "check the scores or the total's formula.")
+        "(entry 'Bayu Pratama'). The official result is computed from the scores per "
+        "criterion; check the scores or the total's formula.")
     assert len(frame) == 14  # the scores are read all the same
 
 

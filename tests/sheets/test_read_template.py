@@ -77,9 +77,9 @@ def test_score_above_the_scale(tulta: Rubric, pekalongan: Entries,
         "error", "a.xlsx", "KEL", "L12")
     assert problem.params["score"] == 101
     assert problem.message("id") == (
-        "Nilai 101 di luar skala 0–100 (Penguasaan materi, peserta 'kel-tirto')")
+        "Nilai 101 di luar skala 0–100 (Penguasaan materi, peserta 'Kelurahan Tirto')")
     assert problem.message("en") == (
-        "Score 101 is outside the scale 0–100 (Command of the material, entry 'kel-tirto')")
+        "Score 101 is outside the scale 0–100 (Command of the material, entry 'Kelurahan Tirto')")
     assert len(problems) == 1
     assert len(frame) == 1043
     assert "L12" not in set(frame.loc[frame.source_sheet == "KEL", "source_cell"])
@@ -94,7 +94,7 @@ def test_score_off_the_step(poster: Rubric, poster_entries: Entries,
     problem = _only(problems, "score.off_step")
     assert (problem.severity, problem.sheet, problem.cell) == ("error", "UMUM", "D11")
     assert problem.message("id") == (
-        "Nilai 7,3 bukan kelipatan 0,5 dari 1 (Kebaruan ide, peserta 'u-dodi')")
+        "Nilai 7,3 bukan kelipatan 0,5 dari 1 (Kebaruan ide, peserta 'Dodi Hermawan')")
     assert len(problems) == 1
     # UMUM is scored on three criteria only; PELAJAR on four
     assert len(frame) == 2 * 4 + 2 * 3 - 1
@@ -174,7 +174,8 @@ def test_empty_score_cell_is_an_error_when_the_rubric_says_so(
         ("score.missing", "error", "KEL", "R17"),
         ("score.missing", "error", "KEL", "U17"),
     ]
-    assert problems[0].message("en") == "Missing score: Creativity for entry 'kel-poncol'"
+    assert problems[0].message("en") == (
+        "Missing score: Creativity for entry 'Kelurahan Poncol'")
     assert len(frame) == 1042
 
 
@@ -196,7 +197,7 @@ def test_entry_left_out_entirely_is_one_problem(tulta: Rubric, pekalongan: Entri
     assert [(p.code, p.severity, p.sheet, p.cell) for p in problems] == [
         ("entry.not_scored", "error", "OPD", "D39:U39")]
     assert problems[0].message("id") == (
-        "Peserta 'opd-setda' (Sekretariat Daerah) belum dinilai sama sekali")
+        "Peserta 'Sekretariat Daerah' belum dinilai sama sekali")
     assert len(frame) == 1044 - 18
 
 
