@@ -1,4 +1,4 @@
-"""Juri's engine: rubric → score table → totals → panel → ranking → awards (no Streamlit here).
+"""Juri's engine: rubric → score table → totals → panel → ranking → awards (no page code here).
 
-The one call the shells use is :func:`scoring.pipeline.score`; see DESIGN.md for the flow.
+The one call the shells use is :func:`scoring.pipeline.score`; the README's "What is where" shows the layers.
 """
