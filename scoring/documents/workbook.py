@@ -8,6 +8,12 @@ diagnostics (and each judge's fitted offset when the rubric normalises) and agre
 statistics overall and per criterion group; then the judges' raw scores with the cell each
 came from, the problems found, and last the rubric used with the fingerprints.
 
+A competition in stages (:mod:`scoring.stages`): the category sheets add the last stage each
+entry reached, its rank there and a gate's reason; an entry stopped by a gate has no rank,
+total or judges (empty cells). The fairness sheets are computed on the last stage's own
+result, with a note line saying so, and left out (a note on the rubric sheet) when the last
+stage is not judged.
+
 Numbers stay numbers (shown with two decimals; Excel in an Indonesian locale shows 85,50;
 prize amounts as rupiah), rounded where they are made: totals and subtotals to the rubric's
 decimals, every other figure to :data:`DIGITS` at most, so no cell holds float noise such as
@@ -113,10 +119,12 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
         _category_sheet(wb, result, category.id, groups, lang)
 
     if fairness and result.ok:
-        _confidence_sheet(wb, result, lang)
-        _sensitivity_sheet(wb, result, lang)
-        _judges_sheet(wb, result, lang)
-        _agreement_sheet(wb, result, lang)
+        judged, note = _fairness_source(result, lang)
+        if judged is not None:
+            _confidence_sheet(wb, judged, lang, note)
+            _sensitivity_sheet(wb, judged, lang, note)
+            _judges_sheet(wb, judged, lang, note)
+            _agreement_sheet(wb, judged, lang, note)
 
     rows = _scores_sheet(wb, result, lang) if scores_sheet else None
 
@@ -141,6 +149,8 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
                                          for r in rubric.tie_breaks)),
     ):
         _row(ws, [t(key, lang), value])
+    if fairness and result.ok and _fairness_source(result, lang)[0] is None:
+        _row(ws, [t("documents.workbook.no_final_stage", lang)])
     _row(ws, [])
     _header(ws, [t("col.criterion", lang), t("col.entry_id", lang), t("col.weight", lang),
                  t("col.scale", lang)])
@@ -153,6 +163,19 @@ def results_workbook(result: Result, lang: str = DEFAULT_LANGUAGE, *, fairness: 
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), result, rows)
+
+
+def _fairness_source(result: Result, lang: str) -> tuple[Result | None, str | None]:
+    """What the fairness sheets are computed on, and the note line saying so: the result
+    itself; in a competition in stages the last stage's own result (its entries, marks and
+    judges: the stages' judges' totals together would hold one entry twice), or nothing when
+    the last stage is not a judged one."""
+    if not result.stages:
+        return result, None
+    last = result.stages[-1]
+    if last.result is None or not last.result.ok:
+        return None, None
+    return last.result, t("documents.workbook.final_stage", lang, stage=last.stage.label(lang))
 
 
 def _scores_sheet(wb: Workbook, result: Result, lang: str) -> tuple[str, bytes]:
@@ -221,10 +244,14 @@ def _category_sheet(wb: Workbook, result: Result, category_id: str, groups: list
     labels += [g.label(lang) for g in groups]
     labels += [t("col.award", lang), t("col.band", lang), t("documents.workbook.amount", lang),
                t("col.reward", lang), t("col.decided_by", lang), t("col.n_judges", lang)]
+    staged = bool(result.stages)
+    labels += [t(f"documents.workbook.{c}", lang)
+               for c in ("reached", "stage_rank", "reason")] if staged else []
     digits = _decimals(result)
     rows: list[list[object]] = []
     for row in standings.to_dict("records"):
-        values: list[object] = [int(row["rank"]), t("yes" if row["tied"] else "no", lang),
+        # an entry stopped by a gate has no rank, total or judges: empty cells
+        values: list[object] = [_whole(row["rank"]), t("yes" if row["tied"] else "no", lang),
                                 row["entry_id"], row["name"], round(float(row["total"]), digits)]
         values += [round(float(row["rank_sum"]), digits)] if has_rank_sum else []
         values += [round(float(row[g.id]), digits) for g in groups]
@@ -232,7 +259,10 @@ def _category_sheet(wb: Workbook, result: Result, category_id: str, groups: list
         values += [row["place"], row["band"],
                    None if amount is None or pd.isna(amount) else float(amount), row["reward"],
                    result.tie_rule_label(row["decided_by"], lang) if row["decided_by"] else "",
-                   int(row["n_judges"])]
+                   _whole(row["n_judges"])]
+        if staged:
+            values += [rubric.stage(row["reached"]).label(lang), _whole(row["stage_rank"]),
+                       row["reason"] or ""]
         rows.append(values)
     title = t("documents.workbook.title", lang, competition=rubric.label(lang),
               category=rubric.category(category_id).label(lang))
@@ -255,6 +285,11 @@ def _category_sheet(wb: Workbook, result: Result, category_id: str, groups: list
     _header(ws, labels)
     for values in rows:
         _row(ws, values, formats=formats)
+
+
+def _whole(value: object) -> int | None:
+    """A rank or a count as a whole number; None (an empty cell) when there is none."""
+    return None if value is None or pd.isna(value) else int(value)  # type: ignore[arg-type]
 
 
 def _layout(ws: Worksheet, labels: list[str], rows: list[list[object]]) -> None:
@@ -301,6 +336,12 @@ def _in_rubric_order(frame: pd.DataFrame, result: Result) -> pd.DataFrame:
     return frame.iloc[np.argsort(frame["category"].map(order).to_numpy(), kind="stable")]
 
 
+def _note(ws: Worksheet, note: str | None) -> None:
+    """The line saying what a fairness sheet was computed on (a competition in stages)."""
+    if note:
+        _row(ws, [note])
+
+
 def _p(value: object) -> float | None:
     """A probability as the JSON gives it (4 decimals), so both show the same figure."""
     return None if value is None or pd.isna(value) else round(float(value), 4)  # type: ignore[arg-type]
@@ -310,7 +351,7 @@ def _yes(flag: object, lang: str) -> str:
     return t(_YES_NO[0] if bool(flag) else _YES_NO[1], lang)
 
 
-def _judges_sheet(wb: Workbook, result: Result, lang: str) -> None:
+def _judges_sheet(wb: Workbook, result: Result, lang: str, note: str | None = None) -> None:
     ws = wb.create_sheet(_title(t("fairness.export.sheet_judges", lang)))
     ws.freeze_panes = "C2"
     found = judge_diagnostics(result.judge_totals)
@@ -356,6 +397,7 @@ def _judges_sheet(wb: Workbook, result: Result, lang: str) -> None:
                   row["judge_id"], float(row["total"]), float(row["others_mean"]),
                   float(row["difference"]), float(row["sds"])])
     _row(ws, [])
+    _note(ws, note)
     for problem in found.problems:
         _row(ws, [problem.message(lang)])
 
@@ -366,7 +408,7 @@ def _part_label(result: Result, part: str, lang: str) -> str:
     return result.rubric.nodes[part].label(lang)
 
 
-def _agreement_sheet(wb: Workbook, result: Result, lang: str) -> None:
+def _agreement_sheet(wb: Workbook, result: Result, lang: str, note: str | None = None) -> None:
     ws = wb.create_sheet(_title(t("fairness.export.sheet_agreement", lang)))
     ws.freeze_panes = "C2"
     frame = _in_rubric_order(agreement_frame(result), result)
@@ -388,9 +430,10 @@ def _agreement_sheet(wb: Workbook, result: Result, lang: str) -> None:
         _row(ws, values, number_format="0.000")
     _row(ws, [])
     _row(ws, [t("fairness.export.agreement_note", lang)])
+    _note(ws, note)
 
 
-def _confidence_sheet(wb: Workbook, result: Result, lang: str) -> None:
+def _confidence_sheet(wb: Workbook, result: Result, lang: str, note: str | None = None) -> None:
     ws = wb.create_sheet(_title(t("fairness.export.sheet_confidence", lang)))
     ws.freeze_panes = "E2"
     frame, problems = result.confidence()
@@ -423,11 +466,12 @@ def _confidence_sheet(wb: Workbook, result: Result, lang: str) -> None:
     _row(ws, [t("fairness.export.confidence_note", lang, resamples=CONFIDENCE_RESAMPLES,
                 seed=CONFIDENCE_SEED, interval=round(100 * CONFIDENCE_INTERVAL),
                 threshold=round(100 * result.rubric.confidence.too_close_below))])
+    _note(ws, note)
     for problem in problems:
         _row(ws, [problem.message(lang)])
 
 
-def _sensitivity_sheet(wb: Workbook, result: Result, lang: str) -> None:
+def _sensitivity_sheet(wb: Workbook, result: Result, lang: str, note: str | None = None) -> None:
     ws = wb.create_sheet(_title(t("fairness.export.sheet_sensitivity", lang)))
     ws.freeze_panes = "E2"
     frame, problems = sensitivity(result.rubric, result.entries, result.scores,
@@ -454,6 +498,7 @@ def _sensitivity_sheet(wb: Workbook, result: Result, lang: str) -> None:
             _row(ws, values, marked=marked)
     _row(ws, [])
     _row(ws, [t("fairness.export.sensitivity_note", lang)])
+    _note(ws, note)
     for problem in problems:
         _row(ws, [problem.message(lang)])
 

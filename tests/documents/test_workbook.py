@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -322,3 +323,107 @@ def test_judge_sheet_shows_the_spread_weight_under_leniency_spread() -> None:
     plain = load_workbook(io.BytesIO(results_workbook(_severity_result(), "en")))
     assert "own spread weight (the rest pulled toward the panel)" not in _rows(
         plain, "Judge diagnostics")[0]
+
+
+def test_the_staged_city_example_shows_gate_reasons_and_fairness_of_the_last_stage(
+        tmp_path) -> None:
+    from scoring.cli import main
+
+    root = Path(__file__).resolve().parents[2]
+    data = root / "data" / "examples" / "budaya_kerja_tahapan"
+    out = tmp_path / "results.xlsx"
+    status = main(["--lang", "en", "score", "--rubric",
+                   str(root / "rubrics" / "budaya_kerja_tahapan.yaml"),
+                   "--entries", str(root / "data" / "entries_pekalongan_sample.csv"),
+                   *(str(p) for p in sorted(data.glob("juri_*.csv"))),
+                   "--inputs", str(data / "inputs.csv"), "--out", str(out)])
+    assert status == 0
+    workbook = load_workbook(out)
+    rows = list(workbook["KEL"].iter_rows(values_only=True))[TITLE_ROWS:]
+    header, body = rows[0], {row[2]: row for row in rows[1:]}
+    column = {label: header.index(label) for label in (
+        "Rank", "Total", "Judges", "Last stage", "Rank at that stage", "Reason")}
+    # inputs.csv: Kelurahan Krapyak's risalah did not arrive ("tidak"), so the administrative
+    # gate stops it: no rank, total or judges, and the reason names the rubric's input
+    krapyak = body["kel-krapyak"]
+    assert krapyak[column["Rank"]] is None and krapyak[column["Total"]] is None
+    assert krapyak[column["Judges"]] is None
+    assert krapyak[column["Last stage"]] == "Administrative selection"
+    assert krapyak[column["Rank at that stage"]] is None
+    assert krapyak[column["Reason"]] == "Did not pass: Risalah submitted on time"
+    # the desk evaluation keeps the best 10 per category; an entry ranked 11th or lower there
+    # has no combined total and no reason, and its rank is the 10 finalists ahead + its
+    # place among those stopped there (stage rank − 10) = its stage rank
+    stopped = [row for row in body.values() if row[column["Last stage"]]
+               == "Desk evaluation of the risalah"]
+    assert stopped and all(row[column["Rank at that stage"]] > 10 for row in stopped)
+    for row in stopped:
+        assert row[column["Total"]] is None and row[column["Reason"]] is None
+        assert row[column["Rank"]] == 10 + (row[column["Rank at that stage"]] - 10)
+    finalists = [row for row in body.values() if row[column["Last stage"]]
+                 == "Presentation round"]
+    assert len(finalists) == 10 and all(row[column["Reason"]] is None for row in finalists)
+    # the fairness sheets hold the last stage's 10 + 10 finalists only, with a note saying so
+    note = ("Computed on the last stage (Presentation round) alone: its entries, marks and "
+            "judges, with that stage's ranking as the official one")
+    sensitivity = _rows(workbook, "Sensitivity")
+    ranked = [row for row in sensitivity[1:] if row[0] in ("OPD", "KEL")]
+    assert len(ranked) == 20 and {row[2] for row in ranked} & {"kel-krapyak"} == set()
+    for name in ("Rank confidence", "Sensitivity", "Judge diagnostics", "Agreement"):
+        assert (note,) in [row[:1] for row in _rows(workbook, name)], name
+
+
+@pytest.mark.parametrize("name", ["loncat_indah", "seluncur_indah"])
+def test_the_other_staged_examples_export_their_workbook(name: str, tmp_path) -> None:
+    from scoring.cli import main
+
+    root = Path(__file__).resolve().parents[2]
+    data = root / "data" / "examples" / name
+    out = tmp_path / "results.xlsx"
+    assert main(["--lang", "en", "score", "--rubric", str(root / "rubrics" / f"{name}.yaml"),
+                 "--entries", str(data / "entries.csv"), str(data / "marks.csv"),
+                 "--inputs", str(data / "inputs.csv"), "--out", str(out)]) == 0
+    workbook = load_workbook(out)
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))[TITLE_ROWS:]
+    header, body = rows[0], {row[2]: row for row in rows[1:]}
+    rank, total, reached = (header.index(label) for label in ("Rank", "Total", "Last stage"))
+    if name == "loncat_indah":
+        # d4 (84.45) stopped 3rd of the preliminary behind the two finalists: rank 2 + 1 = 3,
+        # no final total (see tests/test_example_rubrics.py for the arithmetic)
+        assert (body["d4"][rank], body["d4"][total], body["d4"][reached]) == (
+            3, None, "Preliminary")
+    else:
+        # both skaters skate both segments: s2 22 + 36.4 = 58.4 first
+        assert (body["s2"][rank], body["s2"][total], body["s2"][reached]) == (
+            1, 58.4, "Free skating")
+
+
+def test_fairness_sheets_are_left_out_with_a_note_when_the_last_stage_is_a_gate(
+        tmp_path) -> None:
+    import yaml
+
+    from scoring import sheets
+    from scoring.entries import load_entries
+    from scoring.inputs import read_inputs
+    from scoring.rubric import load_rubric
+
+    root = Path(__file__).resolve().parents[2]
+    data = root / "data" / "examples" / "budaya_kerja_tahapan"
+    spec = yaml.safe_load((root / "rubrics" / "budaya_kerja_tahapan.yaml").read_text("utf-8"))
+    gate, desk, presentation = spec["stages"]
+    del desk["shortlist"]  # everyone goes on to the presentation round, then to the gate
+    spec["stages"] = [desk, presentation, gate]
+    path = tmp_path / "gate_last.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    rubric = load_rubric(path)
+    entries = load_entries(root / "data" / "entries_pekalongan_sample.csv")
+    files = [(p.name, p.read_bytes()) for p in sorted(data.glob("juri_*.csv"))]
+    scores, _ = sheets.read_many(files, rubric, entries)
+    values, _ = read_inputs((data / "inputs.csv").read_bytes(), "inputs.csv", rubric, entries)
+    result = score(rubric, entries, scores, entry_inputs=values)
+    assert result.ok
+    workbook = load_workbook(io.BytesIO(results_workbook(result, "en")))
+    assert workbook.sheetnames == ["OPD", "KEL", "Judges' scores", "Problems", "Rubric"]
+    assert ("The fairness sheets (rank confidence, sensitivity, judges, agreement) are left "
+            "out: the last stage is not judged",) in [
+                row[:1] for row in _rows(workbook, "Rubric")]
