@@ -289,11 +289,6 @@ def answer(mapping: Mapping, item: Confirmation, target: str) -> Mapping:
     return mapping.resolve(item, target)
 
 
-def columns_answered(mapping: Mapping, sheet: str) -> set[str]:
-    current = mapping.sheet(sheet)
-    return {c.column for c in current.columns} if current is not None else set()
-
-
 def open_questions(found: DetectedLayout) -> list[Confirmation]:
     """The confirmations a person answers outside the columns: names (entries, headings of
     forms and long sheets), forms without an entry, judges; recap columns are asked as

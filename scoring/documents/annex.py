@@ -21,7 +21,7 @@ from scoring.result import Result
 
 def annex(result: Result, settings: DocumentSettings, lang: str = DEFAULT_LANGUAGE
           ) -> b.Draft:
-    """The annex as blocks (render with :func:`annex_docx` or :func:`annex_pdf`)."""
+    """The annex as blocks (rendered by :func:`scoring.documents.blocks.to_docx` or ``to_pdf``)."""
     decree = settings.decree
     blank = t("documents.annex.blank", lang)
     doc = b.Draft(result, settings, lang)
@@ -54,11 +54,3 @@ def annex(result: Result, settings: DocumentSettings, lang: str = DEFAULT_LANGUA
     return doc
 
 
-def annex_docx(result: Result, settings: DocumentSettings,
-               lang: str = DEFAULT_LANGUAGE) -> bytes:
-    return b.to_docx(annex(result, settings, lang))
-
-
-def annex_pdf(result: Result, settings: DocumentSettings,
-              lang: str = DEFAULT_LANGUAGE) -> bytes:
-    return b.to_pdf(annex(result, settings, lang))

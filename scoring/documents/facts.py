@@ -13,7 +13,6 @@ Words used here:
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -87,10 +86,6 @@ def winners(result: Result, category: str, lang: str = DEFAULT_LANGUAGE) -> list
 def award_of(standing: Standing) -> str:
     """Its place, else its band."""
     return standing.place or standing.band
-
-
-def day_of(result: Result) -> dt.date | None:
-    return result.rubric.date
 
 
 def held_text(result: Result, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -29,7 +29,7 @@ def _criteria(result: Result, lang: str) -> str:
 
 def minutes(result: Result, settings: DocumentSettings,
             lang: str = DEFAULT_LANGUAGE) -> b.Draft:
-    """The minutes as blocks (render with :func:`minutes_pdf` or :func:`minutes_docx`)."""
+    """The minutes as blocks (rendered by :func:`scoring.documents.blocks.to_pdf`/``to_docx``)."""
     rubric = result.rubric
     doc = b.Draft(result, settings, lang)
     add = doc.blocks.append
@@ -72,11 +72,3 @@ def minutes(result: Result, settings: DocumentSettings,
     return doc
 
 
-def minutes_pdf(result: Result, settings: DocumentSettings,
-                lang: str = DEFAULT_LANGUAGE) -> bytes:
-    return b.to_pdf(minutes(result, settings, lang))
-
-
-def minutes_docx(result: Result, settings: DocumentSettings,
-                 lang: str = DEFAULT_LANGUAGE) -> bytes:
-    return b.to_docx(minutes(result, settings, lang))

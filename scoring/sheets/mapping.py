@@ -282,11 +282,6 @@ class Mapping:
         columns = tuple(sorted(columns, key=lambda c: c.number))
         return self._replace_sheet(sheet, columns=columns)
 
-    def with_header_row(self, sheet: str, row: int) -> Mapping:
-        return self._replace_sheet(sheet, header_row=row)
-
-    def with_layout(self, sheet: str, layout: LayoutName) -> Mapping:
-        return self._replace_sheet(sheet, layout=layout)
 
     def with_judge(self, sheet: str | None, name: str) -> Mapping:
         """Whose scores ``sheet`` holds (every sheet when ``sheet`` is None)."""
@@ -303,9 +298,6 @@ class Mapping:
                        if b.first_row == first_row else b for b in current.blocks)
         return self._replace_sheet(sheet, blocks=blocks)
 
-    def skipping(self, sheet: str) -> Mapping:
-        return replace(self, skip=(*self.skip, sheet),
-                       sheets=tuple(s for s in self.sheets if s.sheet != sheet))
 
     def resolve(self, item: Confirmation, target: str) -> Mapping:
         """Apply a person's answer to a confirmation: ``target`` is an entry id, a criterion

@@ -462,13 +462,6 @@ def _appender(ws: Worksheet) -> Callable[[list[object]], None]:
 # --- reading the metadata --------------------------------------------------------------------
 
 
-def is_template(wb: Workbook) -> bool:
-    """True when ``wb`` has our metadata sheet with the marker in A1."""
-    if META_SHEET not in wb.sheetnames:
-        return False
-    return wb[META_SHEET]["A1"].value == MARKER
-
-
 def read_meta(wb: Workbook) -> TemplateMeta:
     """The metadata of a template; raises :class:`TemplateDamagedError` if it is malformed."""
     return meta_from_rows(list(wb[META_SHEET].iter_rows(values_only=True)))

@@ -56,10 +56,6 @@ def normalise_url(url: str) -> URL:
     return parsed
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with Juri's connection settings (see the module docstring)."""
     parsed = normalise_url(url)

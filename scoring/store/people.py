@@ -86,11 +86,6 @@ def set_password_hash(conn: Connection, organiser_id: int, password_hash: str) -
     conn.execute(update(o).where(o.c.id == organiser_id).values(password_hash=password_hash))
 
 
-def set_disabled(conn: Connection, organiser_id: int, disabled: bool) -> None:
-    o = schema.organisers
-    conn.execute(update(o).where(o.c.id == organiser_id).values(disabled=disabled))
-
-
 def record_attempt(conn: Connection, username_key: str, succeeded: bool, at: str,
                    detail: str = "") -> None:
     conn.execute(insert(schema.sign_in_attempts).values(
@@ -172,13 +167,6 @@ def add_assignment(conn: Connection, competition_id: int, judge_id: int, scope: 
     conn.execute(insert(a).values(competition_id=competition_id, judge_id=judge_id,
                                   scope=scope, target=target))
     return True
-
-
-def remove_assignment(conn: Connection, judge_id: int, scope: str, target: str) -> bool:
-    a = schema.assignments
-    done = conn.execute(delete(a).where(a.c.judge_id == judge_id, a.c.scope == scope,
-                                        a.c.target == target))
-    return bool(done.rowcount)
 
 
 def assignments(conn: Connection, competition_id: int) -> pd.DataFrame:

@@ -101,15 +101,6 @@ def own_report(archive: Archive, actor: Actor, judge_id: int, upload_id: int
     return archive.upload_problems(upload_id)
 
 
-def own_scores(archive: Archive, actor: Actor, judge_id: int) -> pd.DataFrame:
-    """The marks of the judge's current upload (their own only)."""
-    mine = own_uploads(archive, actor, judge_id)
-    current = mine[mine["current"]]
-    if not len(current):
-        return archive.upload_scores(-1)
-    return archive.upload_scores(int(current["upload_id"].iloc[0]))
-
-
 def mark_final(archive: Archive, actor: Actor, judge_id: int, *,
                now: dt.datetime | None = None) -> FinalSubmission:
     """Mark the judge's current upload final, with its summary; refused

@@ -105,7 +105,12 @@ def test_organiser_judge_and_public_on_their_own_devices(chromium: str,  # noqa:
         files = organiser.locator("input[type=file]")
         files.nth(0).set_input_files(str(SAMPLE_RUBRIC))
         files.nth(1).set_input_files(str(SAMPLE_ENTRIES))
-        organiser.get_by_role("button", name=t("app.setup.create_button", "id")).click()
+        # both uploads registered (the page reruns on each) before the button is pressed
+        expect(organiser.get_by_test_id("stFileChipName")).to_have_count(2, timeout=WAIT)
+        create = organiser.get_by_role("button", name=t("app.setup.create_button", "id"))
+        expect(create).to_be_enabled(timeout=WAIT)
+        organiser.wait_for_load_state("networkidle")
+        create.click()
         expect(organiser.get_by_text(text("app.setup.created", title=TITLE))).to_be_visible(
             timeout=WAIT)
         for name in (JUDGE, OTHER_JUDGE):

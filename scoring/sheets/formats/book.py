@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -167,14 +167,6 @@ class Grid:
         if isinstance(value, str):
             return " ".join(value.split())
         return ""
-
-    def column_values(self, column: int, rows: Iterable[int] | None = None
-                      ) -> Iterator[tuple[int, Any]]:
-        """(row, value) of the non-empty cells of a column, top to bottom."""
-        for row in (self.row_numbers if rows is None else rows):
-            value = self.value(row, column)
-            if value is not None:
-                yield row, value
 
 
 @dataclass(frozen=True)
