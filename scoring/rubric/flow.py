@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from scoring.rubric.parts import Panel, TieBreak, _Model
+from scoring.rubric.parts import Panel, TieBreak, _Model, positive_weights
 
 
 class InputScale(_Model):
@@ -128,8 +128,4 @@ class Final(_Model):
     @field_validator("weights")
     @classmethod
     def _positive_weights(cls, weights: dict[str, float]) -> dict[str, float]:
-        for weight in weights.values():
-            if not weight > 0:
-                raise PydanticCustomError(
-                    "rubric.weight_not_positive", "weight must be > 0", {"given": weight})
-        return weights
+        return positive_weights(weights)

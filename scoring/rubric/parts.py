@@ -19,6 +19,15 @@ from scoring.rules.registry import Registry
 from scoring.rules.tiebreaks import TIE_BREAKS
 
 
+def positive_weights(weights: dict[str, float]) -> dict[str, float]:
+    """``weights`` when every weight is > 0 (the check of every ``weights:`` map)."""
+    for weight in weights.values():
+        if not weight > 0:
+            raise PydanticCustomError(
+                "rubric.weight_not_positive", "weight must be > 0", {"given": weight})
+    return weights
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
 
@@ -247,11 +256,7 @@ class CategoryOverrides(_Model):
     @field_validator("weights")
     @classmethod
     def _positive_weights(cls, weights: dict[str, float]) -> dict[str, float]:
-        for weight in weights.values():
-            if not weight > 0:
-                raise PydanticCustomError(
-                    "rubric.weight_not_positive", "weight must be > 0", {"given": weight})
-        return weights
+        return positive_weights(weights)
 
 
 class Category(_Model):
