@@ -1,6 +1,6 @@
 """Concurrent first publishes and corrections (threads, SQLite and PostgreSQL), and a fresh
 real database that never receives the sample."""
-# ruff: noqa: F811 - pytest fixtures imported from .shared are parameters here
+
 
 from __future__ import annotations
 
@@ -14,13 +14,10 @@ from scoring.rubric import parse_rubric
 from scoring.store import open_archive
 from scoring.workspace import assignments, judging, release
 
-from .shared import (  # noqa: F401
+from .shared import (
     ENTRIES_CSV,
     ORGANISER,
     RUBRIC_TEXT,
-    archive,
-    backend,
-    db_url,
     filled_sheet,
 )
 

@@ -3,7 +3,7 @@ PostgreSQL): the same claims as the thread versions in ``test_concurrency.py``, 
 shared but the database. Each worker (``python -m tests.store.workers publish|correct``)
 writes a ready file and starts only when the test writes the go file, so that all eight race.
 """
-# ruff: noqa: F811 - pytest fixtures imported from .shared are parameters here
+
 
 from __future__ import annotations
 
@@ -22,13 +22,10 @@ from scoring.rubric import parse_rubric
 from scoring.store import open_archive
 from scoring.workspace import assignments, judging, release
 
-from .shared import (  # noqa: F401
+from .shared import (
     ENTRIES_CSV,
     ORGANISER,
     RUBRIC_TEXT,
-    archive,
-    backend,
-    db_url,
     filled_sheet,
 )
 

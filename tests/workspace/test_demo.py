@@ -1,6 +1,6 @@
 """The demo apart from real data (scoring.workspace.demo): its own database, marked as the
 demo; the sample loaded once even when two processes open it at once; never into a real one."""
-# ruff: noqa: F811 - pytest fixtures imported from .shared are parameters here
+
 
 from __future__ import annotations
 
@@ -13,13 +13,10 @@ from scoring.workspace import demo, release
 from scoring.workspace.archive import open_for_app
 from scoring.workspace.sample import seed_sample
 
-from .shared import (  # noqa: F401
+from .shared import (
     ENTRIES_CSV,
     ORGANISER,
     RUBRIC_TEXT,
-    archive,
-    backend,
-    db_url,
     filled_sheet,
 )
 from .test_concurrency_processes import race
