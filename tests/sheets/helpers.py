@@ -8,10 +8,11 @@ from io import BytesIO
 import pandas as pd
 from openpyxl import load_workbook
 
-from scoring.entries import Entries
+from scoring.entries import Entries, Entry
 from scoring.problems import Problem
 from scoring.rubric import Rubric
 from scoring.sheets import read_workbook, template_cells
+from tests.helpers import rubric_from
 
 TULTA_CRITERIA = ["l1_tema", "l2_penyebab", "l3_dominan", "l4_rencana", "l5_laksana",
                   "l6_evaluasi", "l7_standar", "alat", "pr_materi", "pr_penyampaian",
@@ -52,3 +53,24 @@ def edit(data: bytes, changes: dict[tuple[str, str], object]) -> bytes:
 
 def codes(problems: Iterable[Problem]) -> list[str]:
     return [p.code for p in problems]
+
+
+FOUR_ENTRIES = Entries((Entry("p-ani", "Ani Rahayu", "PELAJAR"),
+                        Entry("p-bayu", "Bayu Pratama", "PELAJAR"),
+                        Entry("u-citra", "Citra Lestari", "UMUM"),
+                        Entry("u-dodi", "Dodi Hermawan", "UMUM")))
+"""Two pupils and two adults, in the categories of :func:`cells_rubric`."""
+
+
+def cells_rubric() -> Rubric:
+    """Two criteria with awkward scales: ``ide`` 0–100 in steps of 0.01, ``dampak`` 0–5000 in
+    steps of 0.5; categories PELAJAR and UMUM."""
+    return rubric_from({
+        "id": "cells", "title": "Cells",
+        "categories": [{"id": "PELAJAR", "name": "Pelajar"}, {"id": "UMUM", "name": "Umum"}],
+        "criteria": [
+            {"id": "ide", "name": "Kebaruan ide", "weight": 1,
+             "scale": {"min": 0, "max": 100, "step": 0.01}},
+            {"id": "dampak", "name": "Dampak bagi warga", "weight": 1,
+             "scale": {"min": 0, "max": 5000, "step": 0.5}},
+        ]})

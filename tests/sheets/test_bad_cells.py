@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.entries import Entries, Entry
 from scoring.pipeline import score
 from scoring.rubric import Rubric
 from scoring.sheets import fill_template, read_many, template_cells, write_template
 from tests.helpers import rubric_from
 
 from . import corpus
-from .helpers import render
+from .helpers import FOUR_ENTRIES, render
 
-ENTRIES = Entries((Entry("p-ani", "Ani Rahayu", "PELAJAR"),
-                   Entry("p-bayu", "Bayu Pratama", "PELAJAR"),
-                   Entry("u-citra", "Citra Lestari", "UMUM"),
-                   Entry("u-dodi", "Dodi Hermawan", "UMUM")))
+ENTRIES = FOUR_ENTRIES
 
 
 @pytest.fixture(scope="module")

@@ -11,31 +11,20 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.entries import Entries, Entry
+from scoring.entries import Entries
 from scoring.rubric import Rubric
-from tests.helpers import rubric_from
+from tests.sheets.helpers import FOUR_ENTRIES, cells_rubric
 
 from . import corpus
 from .helpers import read
 
-ENTRIES = Entries((Entry("p-ani", "Ani Rahayu", "PELAJAR"),
-                   Entry("p-bayu", "Bayu Pratama", "PELAJAR"),
-                   Entry("u-citra", "Citra Lestari", "UMUM"),
-                   Entry("u-dodi", "Dodi Hermawan", "UMUM")))
+ENTRIES = FOUR_ENTRIES
 ROWS = {"Ani Rahayu": 4, "Bayu Pratama": 5, "Citra Lestari": 6, "Dodi Hermawan": 7}
 
 
 @pytest.fixture(scope="module")
 def rubric() -> Rubric:
-    return rubric_from({
-        "id": "cells", "title": "Cells",
-        "categories": [{"id": "PELAJAR", "name": "Pelajar"}, {"id": "UMUM", "name": "Umum"}],
-        "criteria": [
-            {"id": "ide", "name": "Kebaruan ide", "weight": 1,
-             "scale": {"min": 0, "max": 100, "step": 0.01}},
-            {"id": "dampak", "name": "Dampak bagi warga", "weight": 1,
-             "scale": {"min": 0, "max": 5000, "step": 0.5}},
-        ]})
+    return cells_rubric()
 
 
 def sheet(**rows: tuple[object, object]) -> corpus.Sheet:

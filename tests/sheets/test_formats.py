@@ -13,32 +13,20 @@ import io
 import olefile
 import pytest
 
-from scoring.entries import Entries, Entry
 from scoring.rubric import Rubric
 from scoring.sheets import safety
 from scoring.sheets.grid import CellError, load_book
-from tests.helpers import rubric_from
+from tests.sheets.helpers import FOUR_ENTRIES, cells_rubric
 
 from . import corpus
 from .helpers import read
 
-ENTRIES = Entries((Entry("p-ani", "Ani Rahayu", "PELAJAR"),
-                   Entry("p-bayu", "Bayu Pratama", "PELAJAR"),
-                   Entry("u-citra", "Citra Lestari", "UMUM"),
-                   Entry("u-dodi", "Dodi Hermawan", "UMUM")))
+ENTRIES = FOUR_ENTRIES
 
 
 @pytest.fixture(scope="module")
 def rubric() -> Rubric:
-    return rubric_from({
-        "id": "cells", "title": "Cells",
-        "categories": [{"id": "PELAJAR", "name": "Pelajar"}, {"id": "UMUM", "name": "Umum"}],
-        "criteria": [
-            {"id": "ide", "name": "Kebaruan ide", "weight": 1,
-             "scale": {"min": 0, "max": 100, "step": 0.01}},
-            {"id": "dampak", "name": "Dampak bagi warga", "weight": 1,
-             "scale": {"min": 0, "max": 5000, "step": 0.5}},
-        ]})
+    return cells_rubric()
 
 
 def recap() -> corpus.Sheet:
