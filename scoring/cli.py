@@ -49,17 +49,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="the .xlsx file (--judge) or a folder (--all-judges)")
 
     run = commands.add_parser("score", help="read filled sheets and print the ranking")
-    run.add_argument("--rubric", required=True, type=Path)
-    run.add_argument("--entries", required=True, type=Path)
-    run.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    _competition_inputs(run)
     run.add_argument("--out", type=Path, help="write the results workbook (.xlsx)")
     run.add_argument("--json", type=Path, help="write the result as JSON")
-    run.add_argument("--inputs", type=Path, metavar="FILE",
-                     help="the entries' values that are not judged (the rubric's 'inputs'): "
-                          "a sheet or CSV with an entry id or name column and one per input")
-    run.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML",
-                     help="read judges' own workbooks by this mapping file (repeatable; each "
-                          "applies to the files its 'file:' names, default all)")
     _score_options(run)
 
     found = commands.add_parser(
@@ -69,12 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     found.add_argument("sheet", type=Path, metavar="SHEET")
     found.add_argument("--out", type=Path, help="the mapping file (.yaml); default: print it")
     report = commands.add_parser("report", help="write a document of the result (pdf, docx)")
-    report.add_argument("--rubric", required=True, type=Path)
-    report.add_argument("--entries", required=True, type=Path)
-    report.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
-    report.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML")
-    report.add_argument("--inputs", type=Path, metavar="FILE",
-                        help="the entries' values that are not judged (see 'score')")
+    _competition_inputs(report)
     report.add_argument("--kind", required=True, choices=documents.KINDS)
     report.add_argument("--format", dest="fmt", choices=sorted(documents.MIME),
                         help="default: the kind's usual format (feedback: a zip of PDFs)")
@@ -87,10 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     _score_options(report)
     planned = commands.add_parser(
         "plan", help="judges per entry for next year (chance the best entry wins)")
-    planned.add_argument("--rubric", required=True, type=Path)
-    planned.add_argument("--entries", required=True, type=Path)
-    planned.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
-    planned.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML")
+    _competition_inputs(planned)
     planned.add_argument("--target", type=float, default=planner.TARGET,
                          help="chance that each category's winner is truly the best")
     planned.add_argument("--judges", type=int, help="judges available (default: this year's)")
@@ -98,6 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     cli_archive.add_commands(commands)
     cli_workspace.add_commands(commands)
     return parser
+
+
+def _competition_inputs(parser: argparse.ArgumentParser) -> None:
+    """The inputs every command that scores takes: rubric, entries, sheets, mappings and the
+    entries' values that are not judged."""
+    parser.add_argument("--rubric", required=True, type=Path)
+    parser.add_argument("--entries", required=True, type=Path)
+    parser.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    parser.add_argument("--inputs", type=Path, metavar="FILE",
+                        help="the entries' values that are not judged (the rubric's "
+                             "'inputs'): a sheet or CSV with an entry id or name column and "
+                             "one per input")
+    parser.add_argument("--mapping", type=Path, action="append", default=[], metavar="YAML",
+                        help="read judges' own workbooks by this mapping file (repeatable; "
+                             "each applies to the files its 'file:' names, default all)")
 
 
 def _score_options(command: argparse.ArgumentParser) -> None:
@@ -182,7 +181,7 @@ def _result(args: argparse.Namespace) -> tuple[Result, list[tuple[str, bytes]]]:
         files, rubric, entries, mappings=_mappings(args.mapping, rubric, entries),
         progress=progress_printer(args.lang, getattr(args, "progress", False)))
     values = None
-    if getattr(args, "inputs", None) is not None:
+    if args.inputs is not None:
         values, found = load_inputs(args.inputs, rubric, entries)
         problems = [*problems, *found]
     return score(rubric, entries, table, problems, lang=args.lang,
